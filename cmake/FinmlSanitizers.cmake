@@ -1,0 +1,5 @@
+# AddressSanitizer + UndefinedBehaviorSanitizer for every target when FINML_SANITIZE is on.
+if(FINML_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,45 @@
+#include <finml/core/transaction.hpp>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace finml::core {
+
+std::optional<TransactionType> parse_transaction_type(std::string_view text) noexcept {
+  constexpr std::array<std::pair<std::string_view, TransactionType>, 8> kNames{{
+      {"income", TransactionType::kIncome},
+      {"expense", TransactionType::kExpense},
+      {"expenses", TransactionType::kExpense},
+      {"savings", TransactionType::kSavings},
+      {"saving", TransactionType::kSavings},
+      {"transfer", TransactionType::kTransfer},
+      {"credit", TransactionType::kIncome},
+      {"debit", TransactionType::kExpense},
+  }};
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (const auto& [name, type] : kNames) {
+    if (name.size() == text.size() &&
+        std::equal(name.begin(), name.end(), text.begin(),
+                   [&](char a, char b) { return a == lower(b); })) {
+      return type;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(TransactionType type) noexcept {
+  switch (type) {
+    case TransactionType::kIncome:
+      return "income";
+    case TransactionType::kExpense:
+      return "expense";
+    case TransactionType::kSavings:
+      return "savings";
+    case TransactionType::kTransfer:
+      return "transfer";
+  }
+  return "expense";
+}
+
+}  // namespace finml::core

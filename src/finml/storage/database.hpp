@@ -1,0 +1,132 @@
+#pragma once
+/// @file finml/storage/database.hpp
+/// The storage ports: narrow repositories shaped around what the services ask, implemented by
+/// the SQLite adapter (storage/sqlite) and the PostgreSQL adapter (storage/postgres). Every
+/// adapter passes the same contract tests (tests/storage/repository_contract_test.cpp).
+///
+/// All methods are safe to call from many threads at once. Failures come back as values:
+/// kUnavailable when the database cannot be reached, kInternal for anything else; a write that
+/// fails leaves nothing behind.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <finml/core/date.hpp>
+#include <finml/core/error.hpp>
+#include <finml/core/ids.hpp>
+#include <finml/core/timestamp.hpp>
+#include <finml/core/transaction.hpp>
+
+namespace finml::storage {
+
+using core::Result;
+
+struct User {
+  core::UserId id;
+  std::string name;
+  std::string email;
+  /// Grows by one with every change to the user's data; part of cache keys.
+  std::int64_t data_version = 0;
+  core::Timestamp created_at;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  /// Creates the user when it does not exist yet (ids are the caller's own); idempotent.
+  virtual Result<void> ensure(core::UserId id) = 0;
+  [[nodiscard]] virtual Result<std::optional<User>> find(core::UserId id) = 0;
+  /// Removes the user and everything of theirs; false when there was no such user.
+  virtual Result<bool> remove(core::UserId id) = 0;
+};
+
+/// Which of a user's transactions to list. Rows come ordered by (date, id), ascending.
+struct TransactionQuery {
+  std::optional<core::Date> from;  ///< inclusive
+  std::optional<core::Date> to;    ///< inclusive
+  std::optional<core::TransactionId> after;  ///< keyset cursor: rows after this one
+  std::size_t limit = 0;                     ///< 0: no limit
+};
+
+class TransactionRepository {
+ public:
+  virtual ~TransactionRepository() = default;
+  /// Inserts all rows in one database transaction (all or none), creating the user when
+  /// needed, and returns their new ids in input order.
+  virtual Result<std::vector<core::TransactionId>> insert(
+      core::UserId user, std::span<const core::Transaction> rows) = 0;
+  [[nodiscard]] virtual Result<std::vector<core::Transaction>> list(
+      core::UserId user, const TransactionQuery& query) = 0;
+  [[nodiscard]] virtual Result<std::int64_t> count(core::UserId user) = 0;
+};
+
+/// One computed financial health score, kept so that trends and benchmarks can be answered.
+struct HealthScoreRecord {
+  std::int64_t id = 0;  ///< 0 until stored
+  core::UserId user_id;
+  double score = 0.0;  ///< 0..100, two decimals, never truncated
+  std::string grade;   ///< A..F
+  double savings_rate_score = 0.0;
+  double expense_consistency_score = 0.0;
+  double emergency_fund_score = 0.0;
+  double debt_ratio_score = 0.0;
+  double goal_progress_score = 0.0;
+  std::string recommendations_json;  ///< opaque to storage
+  core::Timestamp calculated_at;
+};
+
+class HealthScoreRepository {
+ public:
+  virtual ~HealthScoreRepository() = default;
+  /// Stores a score, creating the user when needed; returns its id.
+  virtual Result<std::int64_t> append(const HealthScoreRecord& record) = 0;
+  /// The user's scores with calculated_at >= since, oldest first.
+  [[nodiscard]] virtual Result<std::vector<HealthScoreRecord>> list_since(
+      core::UserId user, core::Timestamp since) = 0;
+  [[nodiscard]] virtual Result<std::optional<HealthScoreRecord>> latest(core::UserId user) = 0;
+  /// The latest score of every user that has one, for peer percentiles.
+  [[nodiscard]] virtual Result<std::vector<double>> latest_scores_of_all_users() = 0;
+};
+
+/// A trained model's parameters, one row per (user, model_type, target).
+struct ModelParameters {
+  core::UserId user_id;
+  std::string model_type;  ///< "linear_regression", "ets", ...
+  std::string target;      ///< what was modelled: "transactions_savings", "expense"
+  std::optional<double> slope;
+  std::optional<double> intercept;
+  std::string parameters_json;  ///< opaque to storage
+  core::Date last_trained_date;
+  core::Timestamp updated_at;
+};
+
+class ModelParameterRepository {
+ public:
+  virtual ~ModelParameterRepository() = default;
+  /// Inserts or replaces the row of (user, model_type, target); returns its id.
+  virtual Result<std::int64_t> upsert(const ModelParameters& parameters) = 0;
+  [[nodiscard]] virtual Result<std::optional<ModelParameters>> find(
+      core::UserId user, std::string_view model_type, std::string_view target) = 0;
+};
+
+/// One open database: the repositories over it, and its health.
+class Database {
+ public:
+  virtual ~Database() = default;
+  /// "sqlite" or "postgresql".
+  [[nodiscard]] virtual std::string_view backend() const noexcept = 0;
+  /// Succeeds when the database answers a query now.
+  virtual Result<void> ping() = 0;
+  /// The highest migration applied.
+  [[nodiscard]] virtual Result<int> schema_version() = 0;
+
+  virtual UserRepository& users() = 0;
+  virtual TransactionRepository& transactions() = 0;
+  virtual HealthScoreRepository& health_scores() = 0;
+  virtual ModelParameterRepository& model_parameters() = 0;
+};
+
+}  // namespace finml::storage
