@@ -1,0 +1,146 @@
+#include <finml/app/cli.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include <finml/app/build_info.hpp>
+#include <finml/app/config.hpp>
+#include <finml/app/serve.hpp>
+
+namespace finml::app {
+namespace {
+
+constexpr int kUsageError = 2;
+
+using FlagValues = std::map<std::string, std::string, std::less<>>;
+
+// Every setting as a flag of `command`, described with its variable and default; the values
+// land in `values` (std::map keeps references to its elements stable).
+void add_setting_flags(CLI::App& command, FlagValues& values) {
+  for (const auto& setting : settings()) {
+    auto& slot = values[std::string(setting.variable)];
+    std::string help = std::string(setting.help) + " [env " + std::string(setting.variable) +
+                       ", default " + (setting.default_text.empty() ? "empty" : std::string(setting.default_text)) +
+                       "]";
+    command.add_option(std::string(setting.flag), slot, help)->type_name("VALUE");
+  }
+}
+
+std::string settings_table() {
+  std::ostringstream out;
+  out << "\nSettings (flag > environment variable > .env file > default):\n";
+  for (const auto& setting : settings()) {
+    out << "  " << setting.flag << " / " << setting.variable << " (default "
+        << (setting.default_text.empty() ? "empty" : setting.default_text) << ")\n      " << setting.help << "\n";
+  }
+  return out.str();
+}
+
+core::Result<Config> configure(const FlagValues& flag_values,
+                               const CLI::App& command, const std::string& env_file, bool env_file_given) {
+  ConfigSources sources;
+  for (const auto& setting : settings()) {
+    const auto* option = command.get_option_no_throw(std::string(setting.flag));
+    if (option != nullptr && option->count() > 0) {
+      sources.flags[std::string(setting.variable)] = flag_values.at(std::string(setting.variable));
+    }
+  }
+  sources.environment = settings_from_environment();
+  sources.hardware_threads = std::max(1u, std::thread::hardware_concurrency());
+  std::ifstream file(env_file);
+  if (file) {
+    std::stringstream text;
+    text << file.rdbuf();
+    auto parsed = parse_dotenv(text.str());
+    if (!parsed) return std::unexpected(parsed.error());
+    sources.dotenv = std::move(*parsed);
+  } else if (env_file_given) {
+    return core::fail(core::ErrorCode::kInvalidArgument, "--env-file: cannot read " + env_file);
+  }
+  return load_config(sources);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  const BuildInfo build = build_info();
+  CLI::App app{"finml: personal-finance analytics over HTTP (forecasts, health score, budgets, "
+               "recurring charges, goals)"};
+  app.require_subcommand(1);
+  app.fallthrough();  // --env-file may also follow the command
+  app.footer(settings_table());
+  std::string env_file = ".env";
+  auto* env_file_option = app.add_option("--env-file", env_file, "File of KEY=VALUE settings (default ./.env)");
+
+  auto* serve_command = app.add_subcommand("serve", "Run the HTTP server (default 127.0.0.1:8000, SQLite ./finml.db)");
+  FlagValues serve_values;
+  add_setting_flags(*serve_command, serve_values);
+  auto* migrate_command = app.add_subcommand("migrate", "Apply pending database migrations and exit");
+  FlagValues migrate_values;
+  add_setting_flags(*migrate_command, migrate_values);
+
+  auto* health_command = app.add_subcommand("healthcheck", "Exit 0 when the server's GET /health answers 200");
+  std::string health_host = "127.0.0.1";
+  int health_port = 8000;
+  double health_timeout = 3.0;
+  // Environment variables are read only once this command is chosen: CLI11 would check them
+  // for every command.
+  auto* health_host_option = health_command->add_option("--host", health_host, "Server address [env HOST]");
+  auto* health_port_option = health_command->add_option("--port", health_port, "Server port [env PORT]");
+  health_command->add_option("--timeout", health_timeout, "Seconds to wait")->check(CLI::PositiveNumber);
+
+  app.add_subcommand("version", "Print the version and build");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  }
+
+  const bool env_file_given = env_file_option->count() > 0;
+  const auto load = [&](const FlagValues& values,
+                        const CLI::App& command) -> core::Result<Config> {
+    return configure(values, command, env_file, env_file_given);
+  };
+  const auto refuse = [](const core::Error& error) {
+    std::cerr << "finml: invalid configuration:\n" << error.message << "\n";
+    return kUsageError;
+  };
+
+  if (serve_command->parsed()) {
+    auto config = load(serve_values, *serve_command);
+    if (!config) return refuse(config.error());
+    return serve(*config);
+  }
+  if (migrate_command->parsed()) {
+    auto config = load(migrate_values, *migrate_command);
+    if (!config) return refuse(config.error());
+    return migrate(*config);
+  }
+  if (health_command->parsed()) {
+    const auto environment = settings_from_environment();
+    if (health_host_option->count() == 0 && environment.contains("HOST")) health_host = environment.at("HOST");
+    if (health_port_option->count() == 0 && environment.contains("PORT")) {
+      try {
+        health_port = std::stoi(environment.at("PORT"));
+      } catch (const std::exception&) {
+        health_port = 0;
+      }
+    }
+    if (health_port < 1 || health_port > 65535) {
+      std::cerr << "finml healthcheck: PORT must be an integer from 1 to 65535\n";
+      return kUsageError;
+    }
+    return healthcheck(health_host, static_cast<std::uint16_t>(health_port),
+                       std::chrono::milliseconds(static_cast<std::int64_t>(health_timeout * 1000)));
+  }
+  std::cout << build.name << " " << build.version << " (" << build.commit << ", " << build.build_type << ", "
+            << build.compiler << ")\n";
+  return 0;
+}
+
+}  // namespace finml::app

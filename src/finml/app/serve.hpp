@@ -1,0 +1,19 @@
+#pragma once
+/// @file finml/app/serve.hpp
+/// The composition root: opens the database, builds the services and the route table, runs
+/// the server until SIGTERM or SIGINT, then shuts down gracefully.
+#include <finml/app/config.hpp>
+
+namespace finml::app {
+
+/// Runs `finml serve`; returns the process exit code (0 after a clean shutdown, 1 when the
+/// database or the address is unavailable).
+int serve(const Config& config);
+
+/// Runs `finml migrate`: applies pending migrations and exits.
+int migrate(const Config& config);
+
+/// Runs `finml healthcheck`: GET /health on host:port; 0 when it answers 200.
+int healthcheck(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout);
+
+}  // namespace finml::app

@@ -1,0 +1,120 @@
+#pragma once
+/// @file finml/http/json/reader.hpp
+/// Reading request bodies with simdjson On-Demand, field by field, in any field order.
+/// Schema problems (a missing field, a string where a number belongs, null) are collected with
+/// their JSON path so that one 422 lists them all; a body that is not JSON at all is a 400.
+/// Readers are lenient where the real client needs it: numbers may come as numeric strings,
+/// integers as 42.0 or "42", unknown fields are ignored (but still checked to be valid JSON).
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <simdjson.h>
+
+#include <finml/core/date.hpp>
+#include <finml/core/error.hpp>
+#include <finml/core/money.hpp>
+
+namespace finml::http::json {
+
+/// The schema problems found so far in one body.
+class Problems {
+ public:
+  void add(std::string path, std::string message, std::string type) {
+    problems_.push_back({std::move(path), std::move(message), std::move(type)});
+  }
+  [[nodiscard]] bool empty() const noexcept { return problems_.empty(); }
+  [[nodiscard]] std::vector<core::FieldError> take() { return std::move(problems_); }
+
+ private:
+  std::vector<core::FieldError> problems_;
+};
+
+/// Thrown (and caught inside decode()) when the body is not well-formed JSON.
+struct MalformedJson {
+  std::string message;
+};
+
+/// One JSON value of the body, with its path ("$.transactions[3].amount"). Each value is read
+/// at most once, in document order; every accessor reports a problem itself and returns
+/// nullopt when the value does not fit.
+class Value {
+ public:
+  enum class Kind { kObject, kArray, kNumber, kString, kBoolean, kNull };
+
+  Value(simdjson::ondemand::value value, std::string path, Problems& problems)
+      : value_(value), path_(std::move(path)), problems_(&problems) {}
+
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  [[nodiscard]] Kind kind();
+  [[nodiscard]] bool is_null();
+
+  /// A number, or a string holding one ("12.5").
+  std::optional<double> number();
+  /// An integer, or a number with no fraction (42.0), or a string holding one ("42").
+  std::optional<std::int64_t> integer();
+  /// An exact decimal amount from a number or a numeric string.
+  std::optional<core::Money> money(core::Currency currency);
+  /// The text of a number, or of a string holding one, unconverted ("12.50", "1e3").
+  std::optional<std::string> decimal_text();
+  std::optional<std::string> string();
+  std::optional<bool> boolean();
+  /// A date or timestamp; see core::parse_booking_date for how timestamps map to dates.
+  std::optional<core::Date> date();
+
+  /// Calls `on_field(key, value)` for each member; reports a problem when not an object.
+  void for_each_field(const std::function<void(std::string_view, Value&)>& on_field);
+  /// Calls `on_element(index, value)` for each element; reports a problem when not an array.
+  void for_each_element(const std::function<void(std::size_t, Value&)>& on_element);
+  /// Checks that the value is valid JSON and discards it (for unknown fields).
+  void skip();
+
+  /// Records a problem at this value's path.
+  void problem(std::string message, std::string type = "value_error");
+  /// Where this body's problems are collected.
+  [[nodiscard]] Problems& problems() noexcept { return *problems_; }
+
+ private:
+  void type_problem(std::string_view expected);
+  simdjson::ondemand::value value_;
+  std::string path_;
+  Problems* problems_;
+};
+
+/// Reads an object member by member and reports each of `required` that it lacks (type
+/// "missing"). Returns false when the value is not an object (also reported).
+bool read_object(Value& value, std::initializer_list<std::string_view> required,
+                 const std::function<void(std::string_view, Value&)>& on_field);
+
+/// "$.a" + "b" -> "$.a.b"; keys that are not identifiers are quoted: $["odd key"].
+[[nodiscard]] std::string child_path(const std::string& parent, std::string_view key);
+[[nodiscard]] std::string element_path(const std::string& parent, std::size_t index);
+
+/// Parses `body` (its capacity should leave http::kBodyPadding bytes of slack, else it is
+/// copied) and runs `read` over the root value. Returns kMalformedInput when the body is not
+/// JSON, kValidation with every problem when it does not fit the schema. An empty body reads
+/// as `{}` (a GET with Content-Type: application/json and no body is fine).
+template <class T>
+[[nodiscard]] core::Result<T> decode(const std::string& body, const std::function<T(Value&)>& read);
+
+namespace detail {
+/// Runs `visit` over the root value of `body`; the non-template core of decode().
+[[nodiscard]] core::Result<void> visit_document(const std::string& body,
+                                                const std::function<void(Value&)>& visit,
+                                                Problems& problems);
+}  // namespace detail
+
+template <class T>
+core::Result<T> decode(const std::string& body, const std::function<T(Value&)>& read) {
+  Problems problems;
+  std::optional<T> out;
+  auto visited = detail::visit_document(body, [&](Value& root) { out.emplace(read(root)); }, problems);
+  if (!visited) return std::unexpected(std::move(visited.error()));
+  if (!problems.empty() || !out) return core::fail_validation(problems.take());
+  return std::move(*out);
+}
+
+}  // namespace finml::http::json

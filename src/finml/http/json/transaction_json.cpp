@@ -1,0 +1,124 @@
+#include <finml/http/json/transaction_json.hpp>
+
+namespace finml::http::json {
+namespace {
+
+constexpr std::string_view kUncategorized = "Uncategorized";
+
+// A string field that may also be null (read as empty).
+std::string optional_text(Value& value) {
+  if (value.is_null()) return {};
+  return value.string().value_or(std::string{});
+}
+
+}  // namespace
+
+std::optional<core::Transaction> read_transaction(Value& value, core::Currency default_currency) {
+  core::Transaction transaction{
+      .id = {},
+      .date = {},
+      .amount = core::Money::from_minor(0, default_currency),
+      .type = core::TransactionType::kExpense,
+      .category = std::string(kUncategorized),
+      .description = {},
+      .note = {},
+      .account_id = std::nullopt,
+      .external_id = std::nullopt,
+  };
+  bool complete = true;
+  bool known_type = true;
+  core::Currency currency = default_currency;
+  std::optional<std::string> amount_text;
+  std::string amount_path;
+
+  const bool is_object = read_object(value, {"date", "amount", "type"}, [&](std::string_view key, Value& field) {
+    if (key == "date") {
+      if (auto date = field.date()) {
+        transaction.date = *date;
+      } else {
+        complete = false;
+      }
+    } else if (key == "amount") {
+      // Converted once the currency is known, which may come later in the object.
+      amount_path = field.path();
+      amount_text = field.decimal_text();
+      if (!amount_text) complete = false;
+    } else if (key == "type") {
+      if (auto text = field.string()) {
+        if (auto type = core::parse_transaction_type(*text)) {
+          transaction.type = *type;
+        } else {
+          known_type = false;
+        }
+      } else {
+        complete = false;
+      }
+    } else if (key == "category") {
+      std::string category = optional_text(field);
+      transaction.category = category.empty() ? std::string(kUncategorized) : std::move(category);
+    } else if (key == "description") {
+      transaction.description = optional_text(field);
+    } else if (key == "note") {
+      transaction.note = optional_text(field);
+    } else if (key == "currency") {
+      if (field.is_null()) return;
+      if (auto code = field.string()) {
+        if (auto parsed = core::Currency::from_code(*code)) {
+          currency = *parsed;
+        } else {
+          field.problem("must be an ISO 4217 currency code, not '" + code->substr(0, 16) + "'");
+          complete = false;
+        }
+      } else {
+        complete = false;
+      }
+    } else if (key == "id") {
+      if (field.is_null()) return;
+      if (field.kind() == Value::Kind::kString) {
+        transaction.external_id = field.string();
+      } else if (auto id = field.integer()) {
+        transaction.external_id = std::to_string(*id);
+      }
+    } else {
+      field.skip();
+    }
+  });
+  if (!is_object || !complete || !amount_text) return std::nullopt;
+  auto amount = core::Money::parse(*amount_text, currency);
+  if (!amount) {
+    value.problems().add(amount_path, "must be an amount: " + amount.error().message, "value_error");
+    return std::nullopt;
+  }
+  transaction.amount = *amount;
+  if (!known_type) return std::nullopt;
+  return transaction;
+}
+
+std::vector<core::Transaction> read_transactions(Value& value, core::Currency default_currency) {
+  std::vector<core::Transaction> transactions;
+  value.for_each_element([&](std::size_t, Value& element) {
+    if (auto transaction = read_transaction(element, default_currency)) {
+      transactions.push_back(std::move(*transaction));
+    }
+  });
+  return transactions;
+}
+
+void write_transaction(Writer& writer, const core::Transaction& transaction) {
+  writer.begin_object();
+  if (transaction.id.value() != 0) {
+    writer.field("id", transaction.id.value());
+  } else if (transaction.external_id) {
+    writer.field("id", *transaction.external_id);
+  }
+  writer.field("date", transaction.date.to_string());
+  writer.key("amount").money(transaction.amount);
+  writer.field("currency", transaction.amount.currency().code());
+  writer.field("type", core::to_string(transaction.type));
+  writer.field("category", transaction.category);
+  writer.field("description", transaction.description);
+  writer.field("note", transaction.note);
+  writer.end_object();
+}
+
+}  // namespace finml::http::json

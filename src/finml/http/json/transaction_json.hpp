@@ -1,0 +1,34 @@
+#pragma once
+/// @file finml/http/json/transaction_json.hpp
+/// The transaction record on the wire, as the real client sends it ({id, amount, category,
+/// type, date, note}) and as the original's other callers do (with description).
+#include <optional>
+#include <vector>
+
+#include <finml/core/money.hpp>
+#include <finml/core/transaction.hpp>
+#include <finml/http/json/reader.hpp>
+#include <finml/http/json/writer.hpp>
+
+namespace finml::http::json {
+
+/// Reads one transaction object:
+/// - `date` (required): "YYYY-MM-DD" or an ISO-8601 timestamp (core::parse_booking_date);
+/// - `amount` (required): a number or a numeric string, exact to the currency's minor unit;
+/// - `type` (required): income, expense, savings or transfer in any case; another word
+///   makes the row one to ignore (nullopt, no problem reported);
+/// - `category` (default "Uncategorized"), `description`, `note`: strings or null;
+/// - `currency`: an ISO 4217 code, default `default_currency`;
+/// - `id`: the caller's id, a number or a string;
+/// - any other field is ignored.
+[[nodiscard]] std::optional<core::Transaction> read_transaction(Value& value,
+                                                                core::Currency default_currency);
+
+/// Reads an array of transactions, leaving out rows of unknown type.
+[[nodiscard]] std::vector<core::Transaction> read_transactions(Value& value,
+                                                               core::Currency default_currency);
+
+/// Writes {id, date, amount, currency, type, category, description, note}.
+void write_transaction(Writer& writer, const core::Transaction& transaction);
+
+}  // namespace finml::http::json

@@ -1,0 +1,603 @@
+#include <finml/http/server.hpp>
+
+#include <http_parser.h>
+
+#include <asio.hpp>
+#include <atomic>
+#include <cctype>
+#include <ctime>
+#include <list>
+#include <span>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+namespace finml::http {
+namespace {
+
+using asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kReadBufferBytes = 16 * 1024;
+/// After refusing a request mid-body, keep reading (and discarding) for this long so that the
+/// client sees our answer instead of a connection reset.
+constexpr auto kLingerTime = std::chrono::seconds(2);
+
+class Connection;
+
+struct Worker {
+  std::unordered_set<Connection*> connections;  // touched only on this worker's thread
+  bool draining = false;
+  asio::io_context io{1};
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  std::thread thread;
+};
+
+struct Shared {
+  ServerOptions options;
+  RequestHandler& handler;
+  std::atomic<std::size_t> open_connections{0};
+};
+
+// The Date header, formatted once per second per thread.
+std::string_view http_date() {
+  thread_local std::time_t cached_second = 0;
+  thread_local char text[64] = {};
+  const std::time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &parts);
+    cached_second = now;
+  }
+  return text;
+}
+
+void append_header_value(std::string& out, std::string_view value) {
+  for (const char c : value) out.push_back(c == '\r' || c == '\n' ? ' ' : c);
+}
+
+std::string serialize_head(const Response& response, bool keep_alive) {
+  std::string head;
+  head.reserve(256);
+  head += "HTTP/1.1 ";
+  head += std::to_string(response.status);
+  head += ' ';
+  head += reason_phrase(response.status);
+  head += "\r\nContent-Type: ";
+  append_header_value(head, response.content_type);
+  head += "\r\nContent-Length: ";
+  head += std::to_string(response.body.size());
+  head += "\r\nDate: ";
+  head += http_date();
+  head += keep_alive ? "\r\nConnection: keep-alive" : "\r\nConnection: close";
+  for (const auto& header : response.headers) {
+    head += "\r\n";
+    append_header_value(head, header.name);
+    head += ": ";
+    append_header_value(head, header.value);
+  }
+  head += "\r\n\r\n";
+  return head;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, Worker& worker, Shared& shared)
+      : socket_(std::move(socket)), worker_(worker), shared_(shared), timer_(worker.io),
+        buffer_(new char[kReadBufferBytes]) {
+    shared_.open_connections.fetch_add(1, std::memory_order_relaxed);
+    worker_.connections.insert(this);
+    http_parser_init(&parser_, HTTP_REQUEST);
+    parser_.data = this;
+    asio::error_code ec;
+    const auto remote = socket_.remote_endpoint(ec);
+    if (!ec) remote_address_ = remote.address().to_string();
+    socket_.set_option(tcp::no_delay(true), ec);
+  }
+
+  ~Connection() {
+    worker_.connections.erase(this);
+    shared_.open_connections.fetch_sub(1, std::memory_order_relaxed);
+  }
+
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void start() {
+    if (worker_.draining) {
+      close();
+      return;
+    }
+    wait_for_request();
+  }
+
+  /// The server is shutting down: close now if no request has begun, else after answering it.
+  void drain() {
+    close_after_response_ = true;
+    if (state_ == State::kIdle && pending_begin_ == pending_end_) close();
+  }
+
+ private:
+  enum class State { kIdle, kReadingHeaders, kReadingBody, kHandling, kWriting, kLingering, kClosed };
+
+  // ---- reading -------------------------------------------------------------------------
+
+  void wait_for_request() {
+    state_ = State::kIdle;
+    arm_timer(shared_.options.idle_timeout);
+    if (pending_begin_ != pending_end_) {
+      parse_pending();  // a pipelined request is already buffered
+    } else {
+      read_more();
+    }
+  }
+
+  void read_more() {
+    if (reading_ || state_ == State::kClosed) return;
+    reading_ = true;
+    socket_.async_read_some(
+        asio::buffer(buffer_.get(), kReadBufferBytes),
+        [self = shared_from_this()](const asio::error_code& ec, std::size_t length) {
+          self->reading_ = false;
+          self->on_read(ec, length);
+        });
+  }
+
+  void on_read(const asio::error_code& ec, std::size_t length) {
+    if (state_ == State::kClosed) return;
+    if (state_ == State::kLingering) {
+      if (ec) {
+        close();
+      } else {
+        read_more();
+      }
+      return;
+    }
+    if (ec) {
+      close();  // EOF or reset: nothing to answer
+      return;
+    }
+    pending_begin_ = 0;
+    pending_end_ = length;
+    parse_pending();
+  }
+
+  void parse_pending() {
+    const char* data = buffer_.get() + pending_begin_;
+    const std::size_t length = pending_end_ - pending_begin_;
+    const std::size_t parsed = http_parser_execute(&parser_, &settings(), data, length);
+    pending_begin_ += parsed;
+    const auto error = HTTP_PARSER_ERRNO(&parser_);
+
+    if (rejection_) {
+      respond_with_rejection(*rejection_);
+      return;
+    }
+    if (error != HPE_OK && error != HPE_PAUSED) {
+      respond_with_rejection(error == HPE_HEADER_OVERFLOW ? Rejection::kHeadersTooLarge
+                                                          : Rejection::kMalformedRequest);
+      return;
+    }
+    if (message_complete_) {
+      dispatch();
+      return;
+    }
+    pending_begin_ = pending_end_ = 0;
+    read_more();
+  }
+
+  void begin_request() {
+    state_ = State::kReadingHeaders;
+    arm_timer(shared_.options.header_timeout);
+  }
+
+  // ---- http_parser callbacks ---------------------------------------------------------------
+
+  static Connection& of(http_parser* parser) { return *static_cast<Connection*>(parser->data); }
+
+  static const http_parser_settings& settings() {
+    static const http_parser_settings instance = [] {
+      http_parser_settings s{};
+      s.on_message_begin = &Connection::on_message_begin;
+      s.on_url = &Connection::on_url;
+      s.on_header_field = &Connection::on_header_field;
+      s.on_header_value = &Connection::on_header_value;
+      s.on_headers_complete = &Connection::on_headers_complete;
+      s.on_body = &Connection::on_body;
+      s.on_message_complete = &Connection::on_message_complete;
+      return s;
+    }();
+    return instance;
+  }
+
+  static int on_message_begin(http_parser* parser) {
+    auto& self = of(parser);
+    self.request_ = Request{};
+    self.request_.remote_address = self.remote_address_;
+    self.header_bytes_ = 0;
+    self.last_callback_was_value_ = false;
+    self.message_complete_ = false;
+    if (self.state_ == State::kIdle) self.begin_request();
+    return 0;
+  }
+
+  bool count_header_bytes(std::size_t length) {
+    header_bytes_ += length;
+    if (header_bytes_ > shared_.options.max_header_bytes) {
+      rejection_ = Rejection::kHeadersTooLarge;
+      return false;
+    }
+    return true;
+  }
+
+  static int on_url(http_parser* parser, const char* at, std::size_t length) {
+    auto& self = of(parser);
+    if (!self.count_header_bytes(length)) return -1;
+    self.request_.target.append(at, length);
+    return 0;
+  }
+
+  static int on_header_field(http_parser* parser, const char* at, std::size_t length) {
+    auto& self = of(parser);
+    if (!self.count_header_bytes(length)) return -1;
+    if (self.request_.headers.empty() || self.last_callback_was_value_) {
+      self.request_.headers.push_back({});
+    }
+    auto& name = self.request_.headers.back().name;
+    for (std::size_t i = 0; i < length; ++i) {
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(at[i]))));
+    }
+    self.last_callback_was_value_ = false;
+    return 0;
+  }
+
+  static int on_header_value(http_parser* parser, const char* at, std::size_t length) {
+    auto& self = of(parser);
+    if (!self.count_header_bytes(length)) return -1;
+    if (self.request_.headers.empty()) return -1;
+    self.request_.headers.back().value.append(at, length);
+    self.last_callback_was_value_ = true;
+    return 0;
+  }
+
+  static int on_headers_complete(http_parser* parser) {
+    auto& self = of(parser);
+    auto& request = self.request_;
+    request.method = http_method_str(static_cast<http_method>(parser->method));
+    request.keep_alive = http_should_keep_alive(parser) != 0;
+
+    http_parser_url url{};
+    http_parser_url_init(&url);
+    if (http_parser_parse_url(request.target.data(), request.target.size(), 0, &url) != 0) {
+      self.rejection_ = Rejection::kMalformedRequest;
+      return -1;
+    }
+    const auto field = [&](int which) -> std::string_view {
+      if ((url.field_set & (1 << which)) == 0) return {};
+      return std::string_view(request.target).substr(url.field_data[which].off, url.field_data[which].len);
+    };
+    auto path = percent_decode(field(UF_PATH), false);
+    if (!path) {
+      self.rejection_ = Rejection::kMalformedRequest;
+      return -1;
+    }
+    request.path = path->empty() ? "/" : std::move(*path);
+    request.query = field(UF_QUERY);
+
+    const std::uint64_t limit = self.shared_.options.max_body_bytes;
+    // content_length is ULLONG_MAX when absent (chunked or no body).
+    if (parser->content_length != ULLONG_MAX && parser->content_length > limit) {
+      self.rejection_ = Rejection::kBodyTooLarge;
+      return -1;
+    }
+    if (parser->content_length != ULLONG_MAX && parser->content_length > 0) {
+      request.body.reserve(static_cast<std::size_t>(parser->content_length) + kBodyPadding);
+    }
+    if (const auto expect = request.header("expect"); expect && iequals(*expect, "100-continue")) {
+      // The client waits for this before sending its body; a short blocking write is fine.
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      asio::error_code ec;
+      asio::write(self.socket_, asio::buffer(kContinue.data(), kContinue.size()), ec);
+    }
+    self.state_ = State::kReadingBody;
+    self.arm_timer(self.shared_.options.body_timeout);
+    return 0;
+  }
+
+  static int on_body(http_parser* parser, const char* at, std::size_t length) {
+    auto& self = of(parser);
+    auto& body = self.request_.body;
+    if (body.size() + length > self.shared_.options.max_body_bytes) {
+      self.rejection_ = Rejection::kBodyTooLarge;
+      return -1;
+    }
+    if (body.capacity() < body.size() + length + kBodyPadding) {
+      body.reserve(std::max(body.capacity() * 2, body.size() + length + kBodyPadding));
+    }
+    body.append(at, length);
+    return 0;
+  }
+
+  static int on_message_complete(http_parser* parser) {
+    auto& self = of(parser);
+    self.message_complete_ = true;
+    // Stop here: the rest of the buffer (a pipelined request) waits until this one is answered.
+    http_parser_pause(parser, 1);
+    return 0;
+  }
+
+  // ---- answering -------------------------------------------------------------------------
+
+  void dispatch() {
+    state_ = State::kHandling;
+    cancel_timer();
+    if (!request_.body.empty() && request_.body.capacity() < request_.body.size() + kBodyPadding) {
+      request_.body.reserve(request_.body.size() + kBodyPadding);
+    }
+    Response response = shared_.handler.handle(request_);
+    const bool keep_alive = request_.keep_alive && !close_after_response_ && !worker_.draining;
+    write(std::move(response), keep_alive, request_.method == "HEAD", /*linger=*/false);
+  }
+
+  void respond_with_rejection(Rejection rejection) {
+    state_ = State::kHandling;
+    cancel_timer();
+    Response response = shared_.handler.reject(rejection, request_);
+    // The rest of the request is unread: the connection cannot be reused.
+    write(std::move(response), /*keep_alive=*/false, /*head_only=*/false, /*linger=*/true);
+  }
+
+  void write(Response response, bool keep_alive, bool head_only, bool linger) {
+    state_ = State::kWriting;
+    response_ = std::move(response);
+    head_ = serialize_head(response_, keep_alive);
+    arm_timer(shared_.options.write_timeout);
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(response_.body)};
+    const std::size_t count = head_only ? 1 : 2;
+    asio::async_write(socket_, std::span(buffers.data(), count),
+                      [self = shared_from_this(), keep_alive, linger](const asio::error_code& ec, std::size_t) {
+                        self->on_written(ec, keep_alive, linger);
+                      });
+  }
+
+  void on_written(const asio::error_code& ec, bool keep_alive, bool linger) {
+    if (state_ == State::kClosed) return;
+    response_ = Response{};
+    head_.clear();
+    if (ec) {
+      close();
+      return;
+    }
+    if (linger) {
+      start_lingering();
+      return;
+    }
+    if (!keep_alive || close_after_response_ || worker_.draining) {
+      close();
+      return;
+    }
+    message_complete_ = false;
+    http_parser_pause(&parser_, 0);
+    wait_for_request();
+  }
+
+  void start_lingering() {
+    state_ = State::kLingering;
+    asio::error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_send, ignored);
+    arm_timer(std::chrono::duration_cast<std::chrono::milliseconds>(kLingerTime));
+    read_more();
+  }
+
+  // ---- timers and closing ----------------------------------------------------------------
+
+  void arm_timer(std::chrono::milliseconds duration) {
+    const std::uint64_t generation = ++timer_generation_;
+    timer_.expires_after(duration);
+    timer_.async_wait([self = shared_from_this(), generation](const asio::error_code& ec) {
+      if (!ec && generation == self->timer_generation_) self->on_timeout();
+    });
+  }
+
+  void cancel_timer() {
+    ++timer_generation_;
+    timer_.cancel();
+  }
+
+  void on_timeout() {
+    switch (state_) {
+      case State::kReadingHeaders:
+      case State::kReadingBody:
+        // A client too slow to send its request gets told so, once.
+        respond_with_rejection(Rejection::kTimeout);
+        break;
+      case State::kHandling:
+        break;
+      case State::kIdle:
+      case State::kWriting:
+      case State::kLingering:
+      case State::kClosed:
+        close();
+        break;
+    }
+  }
+
+  void close() {
+    if (state_ == State::kClosed) return;
+    state_ = State::kClosed;
+    cancel_timer();
+    asio::error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);
+  }
+
+  tcp::socket socket_;
+  Worker& worker_;
+  Shared& shared_;
+  asio::steady_timer timer_;
+  std::uint64_t timer_generation_ = 0;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t pending_begin_ = 0;  // unparsed bytes of buffer_: [pending_begin_, pending_end_)
+  std::size_t pending_end_ = 0;
+  bool reading_ = false;
+  http_parser parser_{};
+  State state_ = State::kIdle;
+  std::string remote_address_;
+  Request request_;
+  std::size_t header_bytes_ = 0;
+  bool last_callback_was_value_ = false;
+  bool message_complete_ = false;
+  bool close_after_response_ = false;
+  std::optional<Rejection> rejection_;
+  Response response_;
+  std::string head_;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  explicit Impl(ServerOptions options, RequestHandler& handler)
+      : shared{std::move(options), handler, {}} {}
+
+  Shared shared;
+  std::list<Worker> workers;  // a list: Workers are not movable
+  std::optional<tcp::acceptor> acceptor;
+  std::size_t next_worker = 0;
+  std::uint16_t bound_port = 0;
+  bool running = false;
+
+  Worker& pick_worker() {
+    auto it = workers.begin();
+    std::advance(it, static_cast<std::ptrdiff_t>(next_worker));
+    next_worker = (next_worker + 1) % workers.size();
+    return *it;
+  }
+
+  void accept_next() {
+    Worker& target = pick_worker();
+    acceptor->async_accept(target.io, [this, &target](const asio::error_code& ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
+      if (ec) {
+        // Out of file descriptors and the like: try again shortly instead of spinning.
+        auto timer = std::make_shared<asio::steady_timer>(acceptor->get_executor(), std::chrono::milliseconds(50));
+        timer->async_wait([this, timer](const asio::error_code& wait_ec) {
+          if (!wait_ec && acceptor->is_open()) accept_next();
+        });
+        return;
+      }
+      if (shared.open_connections.load(std::memory_order_relaxed) >= shared.options.max_connections) {
+        asio::error_code ignored;
+        socket.close(ignored);
+      } else {
+        asio::post(target.io, [this, &target, s = std::move(socket)]() mutable {
+          std::make_shared<Connection>(std::move(s), target, shared)->start();
+        });
+      }
+      accept_next();
+    });
+  }
+};
+
+Server::Server(ServerOptions options, RequestHandler& handler)
+    : impl_(std::make_unique<Impl>(std::move(options), handler)) {}
+
+Server::~Server() {
+  if (impl_->running) {
+    impl_->shared.options.shutdown_timeout = std::chrono::milliseconds(0);
+    shutdown();
+  }
+}
+
+core::Result<void> Server::start() {
+  auto& impl = *impl_;
+  const std::size_t threads = std::max<std::size_t>(1, impl.shared.options.threads);
+  for (std::size_t i = 0; i < threads; ++i) impl.workers.emplace_back();
+  Worker& first = impl.workers.front();
+
+  asio::error_code ec;
+  const auto address = asio::ip::make_address(impl.shared.options.host, ec);
+  if (ec) {
+    impl.workers.clear();
+    return core::fail(core::ErrorCode::kInvalidArgument,
+                      "HOST: '" + impl.shared.options.host + "' is not an IP address");
+  }
+  const tcp::endpoint endpoint(address, impl.shared.options.port);
+  tcp::acceptor acceptor(first.io);
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    impl.workers.clear();
+    return core::fail(core::ErrorCode::kUnavailable,
+                      "cannot listen on " + impl.shared.options.host + ":" +
+                          std::to_string(impl.shared.options.port) + ": " + ec.message());
+  }
+  impl.bound_port = acceptor.local_endpoint().port();
+  impl.acceptor.emplace(std::move(acceptor));
+  impl.accept_next();
+
+  for (auto& worker : impl.workers) {
+    worker.keep_running.emplace(worker.io.get_executor());
+    worker.thread = std::thread([&worker] { worker.io.run(); });
+  }
+  impl.running = true;
+  return {};
+}
+
+std::uint16_t Server::port() const noexcept { return impl_->bound_port; }
+
+std::size_t Server::open_connections() const noexcept {
+  return impl_->shared.open_connections.load(std::memory_order_relaxed);
+}
+
+std::size_t Server::shutdown() {
+  auto& impl = *impl_;
+  if (!impl.running) return 0;
+  impl.running = false;
+
+  Worker& first = impl.workers.front();
+  asio::post(first.io, [&impl] {
+    asio::error_code ignored;
+    impl.acceptor->close(ignored);
+  });
+  for (auto& worker : impl.workers) {
+    asio::post(worker.io, [&worker] {
+      worker.draining = true;
+      // drain() may close, and so erase from, the set being walked: walk a copy.
+      const std::vector<Connection*> connections(worker.connections.begin(), worker.connections.end());
+      for (Connection* connection : connections) connection->drain();
+    });
+  }
+
+  const auto deadline = Clock::now() + impl.shared.options.shutdown_timeout;
+  while (impl.shared.open_connections.load() > 0 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  const std::size_t cut = impl.shared.open_connections.load();
+
+  for (auto& worker : impl.workers) {
+    worker.keep_running.reset();
+    worker.io.stop();
+  }
+  for (auto& worker : impl.workers) {
+    if (worker.thread.joinable()) worker.thread.join();
+  }
+  impl.acceptor.reset();
+  impl.workers.clear();  // destroys the remaining connections with their event loops
+  return cut;
+}
+
+}  // namespace finml::http
