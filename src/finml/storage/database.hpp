@@ -45,10 +45,12 @@ class UserRepository {
 
 /// Which of a user's transactions to list. Rows come ordered by (date, id), ascending.
 struct TransactionQuery {
-  std::optional<core::Date> from;  ///< inclusive
-  std::optional<core::Date> to;    ///< inclusive
-  std::optional<core::TransactionId> after;  ///< keyset cursor: rows after this one
-  std::size_t limit = 0;                     ///< 0: no limit
+  // Every member has an initializer, so that callers may name only the ones they need
+  // ({.from = d}) without -Wmissing-field-initializers.
+  std::optional<core::Date> from{};            ///< inclusive
+  std::optional<core::Date> to{};              ///< inclusive
+  std::optional<core::TransactionId> after{};  ///< keyset cursor: rows after this one
+  std::size_t limit = 0;                       ///< 0: no limit
 };
 
 class TransactionRepository {

@@ -17,7 +17,8 @@ struct SqliteOptions {
 };
 
 /// Opens (creating when missing) the database file at `path` (":memory:" for a private
-/// in-memory database) and applies the pending migrations.
+/// in-memory database, served by one connection whatever pool_size says) and applies the
+/// pending migrations.
 [[nodiscard]] core::Result<std::unique_ptr<Database>> open_sqlite_database(
     const std::string& path, const SqliteOptions& options = {});
 

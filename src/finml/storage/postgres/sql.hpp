@@ -1,0 +1,118 @@
+#pragma once
+/// @file finml/storage/postgres/sql.hpp
+/// Every statement the PostgreSQL adapter runs. Parameters ($1, $2, ...) travel as text;
+/// where the server could not infer a parameter's type from its use, the SQL casts it.
+#include <string_view>
+
+namespace finml::storage::postgres::sql {
+
+// Session setup, run on every new or reset connection: instants come back as
+// "2026-11-24 10:15:30.123456+00" and dates as "2026-11-24", which the core parsers read.
+inline constexpr std::string_view kSetTimeZoneUtc = "SET TIME ZONE 'UTC'";
+inline constexpr std::string_view kSetDateStyleIso = "SET DateStyle = 'ISO, YMD'";
+
+// Migrations. The advisory lock serialises finml instances that start together; it is
+// released with the transaction.
+inline constexpr std::string_view kLockMigrations = "SELECT pg_advisory_xact_lock($1::bigint)";
+inline constexpr std::string_view kCreateSchemaMigrations = R"~(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  applied_at TIMESTAMPTZ NOT NULL
+))~";
+inline constexpr std::string_view kSchemaVersion =
+    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+inline constexpr std::string_view kMigrationApplied =
+    "SELECT COUNT(*) FROM schema_migrations WHERE version = $1";
+inline constexpr std::string_view kRecordMigration =
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())";
+
+inline constexpr std::string_view kPing = "SELECT 1";
+inline constexpr std::string_view kBegin = "BEGIN";
+inline constexpr std::string_view kCommit = "COMMIT";
+inline constexpr std::string_view kRollback = "ROLLBACK";
+
+// Users. $2 is now.
+inline constexpr std::string_view kEnsureUser = R"~(
+INSERT INTO users (user_id, name, created_at, updated_at) VALUES ($1, '', $2, $2)
+ON CONFLICT (user_id) DO NOTHING)~";
+inline constexpr std::string_view kBumpDataVersion = R"~(
+UPDATE users SET data_version = data_version + 1, updated_at = $2 WHERE user_id = $1)~";
+inline constexpr std::string_view kFindUser = R"~(
+SELECT user_id, name, email, data_version, created_at FROM users WHERE user_id = $1)~";
+inline constexpr std::string_view kDeleteUser = "DELETE FROM users WHERE user_id = $1";
+
+// Transactions.
+inline constexpr std::string_view kInsertTransaction = R"~(
+INSERT INTO transactions (user_id, account_id, amount_minor, currency, type, date, category,
+                          description, note, external_id, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+RETURNING id)~";
+inline constexpr std::string_view kTransactionCursorDate = R"~(
+SELECT date FROM transactions WHERE id = $1 AND user_id = $2)~";
+// $2/$3: inclusive date bounds or NULL; $4/$5: the keyset cursor (date, id) or NULL;
+// $6: the row limit, NULL for none.
+inline constexpr std::string_view kListTransactions = R"~(
+SELECT id, date, amount_minor, currency, type, category, description, note, account_id,
+       external_id
+FROM transactions
+WHERE user_id = $1
+  AND ($2::date IS NULL OR date >= $2::date)
+  AND ($3::date IS NULL OR date <= $3::date)
+  AND ($4::date IS NULL OR (date, id) > ($4::date, $5::bigint))
+ORDER BY date, id
+LIMIT $6::bigint)~";
+inline constexpr std::string_view kCountTransactions =
+    "SELECT COUNT(*) FROM transactions WHERE user_id = $1";
+
+// Health scores.
+inline constexpr std::string_view kInsertHealthScore = R"~(
+INSERT INTO financial_health_history (user_id, score, savings_rate_score,
+                                      expense_consistency_score, emergency_fund_score,
+                                      debt_ratio_score, goal_progress_score, grade,
+                                      recommendations, calculated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+RETURNING id)~";
+inline constexpr std::string_view kHealthScoresSince = R"~(
+SELECT id, user_id, score, grade, savings_rate_score, expense_consistency_score,
+       emergency_fund_score, debt_ratio_score, goal_progress_score, recommendations,
+       calculated_at
+FROM financial_health_history
+WHERE user_id = $1 AND calculated_at >= $2
+ORDER BY calculated_at, id)~";
+inline constexpr std::string_view kLatestHealthScore = R"~(
+SELECT id, user_id, score, grade, savings_rate_score, expense_consistency_score,
+       emergency_fund_score, debt_ratio_score, goal_progress_score, recommendations,
+       calculated_at
+FROM financial_health_history
+WHERE user_id = $1
+ORDER BY calculated_at DESC, id DESC
+LIMIT 1)~";
+inline constexpr std::string_view kLatestScoresOfAllUsers = R"~(
+SELECT score FROM (
+  SELECT user_id, score,
+         ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY calculated_at DESC, id DESC) AS recency
+  FROM financial_health_history
+) AS ranked
+WHERE recency = 1
+ORDER BY user_id)~";
+
+// Model parameters. The row keeps its id and created_at when it is replaced.
+inline constexpr std::string_view kUpsertModelParameters = R"~(
+INSERT INTO model_parameters (user_id, model_type, target_table, slope, intercept, parameters,
+                              last_trained_date, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+ON CONFLICT (user_id, model_type, target_table) DO UPDATE SET
+  slope = EXCLUDED.slope,
+  intercept = EXCLUDED.intercept,
+  parameters = EXCLUDED.parameters,
+  last_trained_date = EXCLUDED.last_trained_date,
+  updated_at = EXCLUDED.updated_at
+RETURNING id)~";
+inline constexpr std::string_view kFindModelParameters = R"~(
+SELECT user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
+       updated_at
+FROM model_parameters
+WHERE user_id = $1 AND model_type = $2 AND target_table = $3)~";
+
+}  // namespace finml::storage::postgres::sql

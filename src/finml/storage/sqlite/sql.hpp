@@ -1,0 +1,113 @@
+#pragma once
+/// @file finml/storage/sqlite/sql.hpp
+/// Every statement the SQLite adapter runs. Parameters are numbered (?1, ?2, ...); instants are
+/// bound as fixed-width UTC text and dates as "YYYY-MM-DD", so comparing text compares time.
+#include <string_view>
+
+namespace finml::storage::sqlite::sql {
+
+// Connection setup. synchronous=FULL fsyncs the WAL at every commit: no committed write is lost
+// on power failure (NORMAL may lose the last ones).
+inline constexpr std::string_view kEnableForeignKeys = "PRAGMA foreign_keys = ON";
+inline constexpr std::string_view kSynchronousFull = "PRAGMA synchronous = FULL";
+inline constexpr std::string_view kJournalModeWal = "PRAGMA journal_mode = WAL";
+
+// Migrations.
+inline constexpr std::string_view kCreateSchemaMigrations = R"~(
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+))~";
+inline constexpr std::string_view kSchemaVersion =
+    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+inline constexpr std::string_view kMigrationApplied =
+    "SELECT COUNT(*) FROM schema_migrations WHERE version = ?1";
+inline constexpr std::string_view kRecordMigration =
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)";
+
+inline constexpr std::string_view kPing = "SELECT 1";
+inline constexpr std::string_view kRollback = "ROLLBACK";
+
+// Users. ?2 is now.
+inline constexpr std::string_view kEnsureUser = R"~(
+INSERT INTO users (user_id, name, created_at, updated_at) VALUES (?1, '', ?2, ?2)
+ON CONFLICT (user_id) DO NOTHING)~";
+inline constexpr std::string_view kBumpDataVersion = R"~(
+UPDATE users SET data_version = data_version + 1, updated_at = ?2 WHERE user_id = ?1)~";
+inline constexpr std::string_view kFindUser = R"~(
+SELECT user_id, name, email, data_version, created_at FROM users WHERE user_id = ?1)~";
+inline constexpr std::string_view kDeleteUser = "DELETE FROM users WHERE user_id = ?1";
+
+// Transactions.
+inline constexpr std::string_view kInsertTransaction = R"~(
+INSERT INTO transactions (user_id, account_id, amount_minor, currency, type, date, category,
+                          description, note, external_id, created_at, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11))~";
+inline constexpr std::string_view kTransactionCursorDate = R"~(
+SELECT date FROM transactions WHERE id = ?1 AND user_id = ?2)~";
+// ?2/?3: inclusive date bounds or NULL; ?4/?5: the keyset cursor (date, id) or NULL;
+// ?6: the row limit, -1 for none.
+inline constexpr std::string_view kListTransactions = R"~(
+SELECT id, date, amount_minor, currency, type, category, description, note, account_id,
+       external_id
+FROM transactions
+WHERE user_id = ?1
+  AND (?2 IS NULL OR date >= ?2)
+  AND (?3 IS NULL OR date <= ?3)
+  AND (?4 IS NULL OR (date, id) > (?4, ?5))
+ORDER BY date, id
+LIMIT ?6)~";
+inline constexpr std::string_view kCountTransactions =
+    "SELECT COUNT(*) FROM transactions WHERE user_id = ?1";
+
+// Health scores.
+inline constexpr std::string_view kInsertHealthScore = R"~(
+INSERT INTO financial_health_history (user_id, score, savings_rate_score,
+                                      expense_consistency_score, emergency_fund_score,
+                                      debt_ratio_score, goal_progress_score, grade,
+                                      recommendations, calculated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))~";
+inline constexpr std::string_view kHealthScoresSince = R"~(
+SELECT id, user_id, score, grade, savings_rate_score, expense_consistency_score,
+       emergency_fund_score, debt_ratio_score, goal_progress_score, recommendations,
+       calculated_at
+FROM financial_health_history
+WHERE user_id = ?1 AND calculated_at >= ?2
+ORDER BY calculated_at, id)~";
+inline constexpr std::string_view kLatestHealthScore = R"~(
+SELECT id, user_id, score, grade, savings_rate_score, expense_consistency_score,
+       emergency_fund_score, debt_ratio_score, goal_progress_score, recommendations,
+       calculated_at
+FROM financial_health_history
+WHERE user_id = ?1
+ORDER BY calculated_at DESC, id DESC
+LIMIT 1)~";
+inline constexpr std::string_view kLatestScoresOfAllUsers = R"~(
+SELECT score FROM (
+  SELECT user_id, score,
+         ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY calculated_at DESC, id DESC) AS recency
+  FROM financial_health_history
+)
+WHERE recency = 1
+ORDER BY user_id)~";
+
+// Model parameters. The row keeps its id and created_at when it is replaced.
+inline constexpr std::string_view kUpsertModelParameters = R"~(
+INSERT INTO model_parameters (user_id, model_type, target_table, slope, intercept, parameters,
+                              last_trained_date, created_at, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+ON CONFLICT (user_id, model_type, target_table) DO UPDATE SET
+  slope = excluded.slope,
+  intercept = excluded.intercept,
+  parameters = excluded.parameters,
+  last_trained_date = excluded.last_trained_date,
+  updated_at = excluded.updated_at
+RETURNING id)~";
+inline constexpr std::string_view kFindModelParameters = R"~(
+SELECT user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
+       updated_at
+FROM model_parameters
+WHERE user_id = ?1 AND model_type = ?2 AND target_table = ?3)~";
+
+}  // namespace finml::storage::sqlite::sql

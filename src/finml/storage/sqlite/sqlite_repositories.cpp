@@ -1,0 +1,316 @@
+#include <finml/storage/sqlite/sqlite_repositories.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include <finml/storage/sqlite/sql.hpp>
+
+namespace finml::storage::sqlite::detail {
+namespace {
+
+using storage::detail::StorageError;
+
+void ensure_user(const SQLite::Database& connection, core::UserId user, const std::string& now) {
+  SQLite::Statement statement = prepare(connection, sql::kEnsureUser);
+  statement.bind(1, user.value());
+  statement.bind(2, now);
+  statement.exec();
+}
+
+/// Every write to a user's rows goes through here, in the same transaction as the write, so
+/// that a cache keyed on data_version never serves data older than the database.
+void bump_data_version(const SQLite::Database& connection, core::UserId user,
+                       const std::string& now) {
+  SQLite::Statement statement = prepare(connection, sql::kBumpDataVersion);
+  statement.bind(1, user.value());
+  statement.bind(2, now);
+  statement.exec();
+}
+
+[[nodiscard]] std::optional<std::string> optional_text(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+[[nodiscard]] double real_or_zero(const SQLite::Column& column) {
+  return column.isNull() ? 0.0 : column.getDouble();
+}
+
+[[nodiscard]] std::optional<double> optional_real(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getDouble();
+}
+
+/// Reads a row of kListTransactions.
+[[nodiscard]] core::Transaction read_transaction(SQLite::Statement& row) {
+  const std::int64_t id = row.getColumn(0).getInt64();
+  const std::string currency_code = row.getColumn(3).getString();
+  const auto currency = core::Currency::from_code(currency_code);
+  if (!currency) {
+    throw StorageError(core::ErrorCode::kInternal, "transaction " + std::to_string(id) +
+                                                       " has an unknown currency \"" +
+                                                       currency_code + "\"");
+  }
+  const std::string type_name = row.getColumn(4).getString();
+  const auto type = core::parse_transaction_type(type_name);
+  if (!type) {
+    throw StorageError(core::ErrorCode::kInternal, "transaction " + std::to_string(id) +
+                                                       " has an unknown type \"" + type_name +
+                                                       "\"");
+  }
+  const SQLite::Column account = row.getColumn(8);
+  return core::Transaction{
+      .id = core::TransactionId(id),
+      .date = read_date(row.getColumn(1).getString()),
+      .amount = core::Money::from_minor(row.getColumn(2).getInt64(), *currency),
+      .type = *type,
+      .category = row.getColumn(5).getString(),
+      .description = row.getColumn(6).getString(),
+      .note = row.getColumn(7).getString(),
+      .account_id = account.isNull() ? std::nullopt
+                                     : std::optional(core::AccountId(account.getInt64())),
+      .external_id = optional_text(row.getColumn(9)),
+  };
+}
+
+/// Reads a row of kHealthScoresSince or kLatestHealthScore.
+[[nodiscard]] HealthScoreRecord read_health_score(SQLite::Statement& row) {
+  HealthScoreRecord record;
+  record.id = row.getColumn(0).getInt64();
+  record.user_id = core::UserId(row.getColumn(1).getInt64());
+  record.score = row.getColumn(2).getDouble();
+  record.grade = row.getColumn(3).getString();
+  record.savings_rate_score = real_or_zero(row.getColumn(4));
+  record.expense_consistency_score = real_or_zero(row.getColumn(5));
+  record.emergency_fund_score = real_or_zero(row.getColumn(6));
+  record.debt_ratio_score = real_or_zero(row.getColumn(7));
+  record.goal_progress_score = real_or_zero(row.getColumn(8));
+  record.recommendations_json = row.getColumn(9).getString();
+  record.calculated_at = read_timestamp(row.getColumn(10).getString());
+  return record;
+}
+
+[[nodiscard]] std::optional<std::string> date_text(const std::optional<core::Date>& date) {
+  if (!date) return std::nullopt;
+  return date->to_string();
+}
+
+/// SQLite reads a negative LIMIT as "no limit".
+[[nodiscard]] std::int64_t sql_limit(std::size_t limit) noexcept {
+  if (limit == 0) return -1;
+  constexpr auto kMax = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+  return static_cast<std::int64_t>(std::min(limit, kMax));
+}
+
+}  // namespace
+
+// Users.
+
+Result<void> SqliteUserRepository::ensure(core::UserId id) {
+  return store_.write("ensuring a user", [id](SQLite::Database& connection) {
+    ensure_user(connection, id, fixed_width_timestamp(storage::detail::now_utc()));
+  });
+}
+
+Result<std::optional<User>> SqliteUserRepository::find(core::UserId id) {
+  return store_.run("finding a user", [id](SQLite::Database& connection) -> std::optional<User> {
+    SQLite::Statement select = prepare(connection, sql::kFindUser);
+    select.bind(1, id.value());
+    if (!select.executeStep()) return std::nullopt;
+    User user;
+    user.id = core::UserId(select.getColumn(0).getInt64());
+    user.name = select.getColumn(1).getString();
+    user.email = optional_text(select.getColumn(2)).value_or("");
+    user.data_version = select.getColumn(3).getInt64();
+    user.created_at = read_timestamp(select.getColumn(4).getString());
+    return user;
+  });
+}
+
+Result<bool> SqliteUserRepository::remove(core::UserId id) {
+  // The schema's ON DELETE CASCADE removes the user's rows in every table.
+  return store_.write("removing a user", [id](SQLite::Database& connection) {
+    SQLite::Statement statement = prepare(connection, sql::kDeleteUser);
+    statement.bind(1, id.value());
+    return statement.exec() > 0;
+  });
+}
+
+// Transactions.
+
+Result<std::vector<core::TransactionId>> SqliteTransactionRepository::insert(
+    core::UserId user, std::span<const core::Transaction> rows) {
+  return store_.write("inserting transactions", [user, rows](SQLite::Database& connection) {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    ensure_user(connection, user, now);
+    std::vector<core::TransactionId> ids;
+    ids.reserve(rows.size());
+    SQLite::Statement insert = prepare(connection, sql::kInsertTransaction);
+    for (const core::Transaction& row : rows) {
+      insert.bind(1, user.value());
+      bind_optional(insert, 2,
+                    row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
+      insert.bind(3, row.amount.minor_units());
+      insert.bind(4, std::string(row.amount.currency().code()));
+      insert.bind(5, std::string(core::to_string(row.type)));
+      insert.bind(6, row.date.to_string());
+      insert.bind(7, row.category);
+      insert.bind(8, row.description);
+      insert.bind(9, row.note);
+      bind_optional(insert, 10, row.external_id);
+      insert.bind(11, now);
+      insert.exec();
+      ids.emplace_back(connection.getLastInsertRowid());
+      insert.reset();
+    }
+    if (!rows.empty()) bump_data_version(connection, user, now);
+    return ids;
+  });
+}
+
+Result<std::vector<core::Transaction>> SqliteTransactionRepository::list(
+    core::UserId user, const TransactionQuery& query) {
+  return store_.run("listing transactions", [user, &query](SQLite::Database& connection) {
+    // The cursor is an id; the keyset is (date, id), so look up the cursor's date first.
+    // A row's date never changes, so reading it outside the listing's snapshot is safe.
+    std::optional<std::string> cursor_date;
+    if (query.after) {
+      SQLite::Statement cursor = prepare(connection, sql::kTransactionCursorDate);
+      cursor.bind(1, query.after->value());
+      cursor.bind(2, user.value());
+      if (!cursor.executeStep()) {
+        throw StorageError(core::ErrorCode::kInvalidArgument,
+                           "there is no transaction " + std::to_string(query.after->value()) +
+                               " of user " + std::to_string(user.value()) + " to list after");
+      }
+      cursor_date = cursor.getColumn(0).getString();
+    }
+    SQLite::Statement select = prepare(connection, sql::kListTransactions);
+    select.bind(1, user.value());
+    bind_optional(select, 2, date_text(query.from));
+    bind_optional(select, 3, date_text(query.to));
+    bind_optional(select, 4, cursor_date);
+    bind_optional(select, 5, query.after ? std::optional(query.after->value()) : std::nullopt);
+    select.bind(6, sql_limit(query.limit));
+    std::vector<core::Transaction> rows;
+    while (select.executeStep()) rows.push_back(read_transaction(select));
+    return rows;
+  });
+}
+
+Result<std::int64_t> SqliteTransactionRepository::count(core::UserId user) {
+  return store_.run("counting transactions", [user](SQLite::Database& connection) {
+    SQLite::Statement select = prepare(connection, sql::kCountTransactions);
+    select.bind(1, user.value());
+    select.executeStep();
+    return select.getColumn(0).getInt64();
+  });
+}
+
+// Health scores.
+
+Result<std::int64_t> SqliteHealthScoreRepository::append(const HealthScoreRecord& record) {
+  return store_.write("storing a health score", [&record](SQLite::Database& connection) {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    ensure_user(connection, record.user_id, now);
+    SQLite::Statement insert = prepare(connection, sql::kInsertHealthScore);
+    insert.bind(1, record.user_id.value());
+    insert.bind(2, record.score);
+    insert.bind(3, record.savings_rate_score);
+    insert.bind(4, record.expense_consistency_score);
+    insert.bind(5, record.emergency_fund_score);
+    insert.bind(6, record.debt_ratio_score);
+    insert.bind(7, record.goal_progress_score);
+    insert.bind(8, record.grade);
+    insert.bind(9, record.recommendations_json);
+    insert.bind(10, fixed_width_timestamp(record.calculated_at));
+    insert.exec();
+    const std::int64_t id = connection.getLastInsertRowid();
+    bump_data_version(connection, record.user_id, now);
+    return id;
+  });
+}
+
+Result<std::vector<HealthScoreRecord>> SqliteHealthScoreRepository::list_since(
+    core::UserId user, core::Timestamp since) {
+  return store_.run("listing health scores", [user, since](SQLite::Database& connection) {
+    SQLite::Statement select = prepare(connection, sql::kHealthScoresSince);
+    select.bind(1, user.value());
+    select.bind(2, fixed_width_timestamp(since));
+    std::vector<HealthScoreRecord> records;
+    while (select.executeStep()) records.push_back(read_health_score(select));
+    return records;
+  });
+}
+
+Result<std::optional<HealthScoreRecord>> SqliteHealthScoreRepository::latest(core::UserId user) {
+  return store_.run("reading the latest health score",
+                    [user](SQLite::Database& connection) -> std::optional<HealthScoreRecord> {
+                      SQLite::Statement select = prepare(connection, sql::kLatestHealthScore);
+                      select.bind(1, user.value());
+                      if (!select.executeStep()) return std::nullopt;
+                      return read_health_score(select);
+                    });
+}
+
+Result<std::vector<double>> SqliteHealthScoreRepository::latest_scores_of_all_users() {
+  return store_.run("reading every user's latest health score", [](SQLite::Database& connection) {
+    SQLite::Statement select = prepare(connection, sql::kLatestScoresOfAllUsers);
+    std::vector<double> scores;
+    while (select.executeStep()) scores.push_back(select.getColumn(0).getDouble());
+    return scores;
+  });
+}
+
+// Model parameters.
+
+Result<std::int64_t> SqliteModelParameterRepository::upsert(const ModelParameters& parameters) {
+  return store_.write("storing model parameters", [&parameters](SQLite::Database& connection) {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    ensure_user(connection, parameters.user_id, now);
+    SQLite::Statement upsert = prepare(connection, sql::kUpsertModelParameters);
+    upsert.bind(1, parameters.user_id.value());
+    upsert.bind(2, parameters.model_type);
+    upsert.bind(3, parameters.target);
+    bind_optional(upsert, 4, parameters.slope);
+    bind_optional(upsert, 5, parameters.intercept);
+    upsert.bind(6, parameters.parameters_json);
+    upsert.bind(7, parameters.last_trained_date.to_string());
+    upsert.bind(8, fixed_width_timestamp(parameters.updated_at));
+    if (!upsert.executeStep()) {
+      throw StorageError(core::ErrorCode::kInternal, "the upsert returned no id");
+    }
+    const std::int64_t id = upsert.getColumn(0).getInt64();
+    // Step a RETURNING statement to its end so that it finishes before the commit.
+    while (upsert.executeStep()) {
+    }
+    bump_data_version(connection, parameters.user_id, now);
+    return id;
+  });
+}
+
+Result<std::optional<ModelParameters>> SqliteModelParameterRepository::find(
+    core::UserId user, std::string_view model_type, std::string_view target) {
+  return store_.run(
+      "finding model parameters",
+      [user, model_type, target](SQLite::Database& connection) -> std::optional<ModelParameters> {
+        SQLite::Statement select = prepare(connection, sql::kFindModelParameters);
+        select.bind(1, user.value());
+        select.bind(2, std::string(model_type));
+        select.bind(3, std::string(target));
+        if (!select.executeStep()) return std::nullopt;
+        ModelParameters parameters;
+        parameters.user_id = core::UserId(select.getColumn(0).getInt64());
+        parameters.model_type = select.getColumn(1).getString();
+        parameters.target = select.getColumn(2).getString();
+        parameters.slope = optional_real(select.getColumn(3));
+        parameters.intercept = optional_real(select.getColumn(4));
+        parameters.parameters_json = select.getColumn(5).getString();
+        parameters.last_trained_date = read_date(select.getColumn(6).getString());
+        parameters.updated_at = read_timestamp(select.getColumn(7).getString());
+        return parameters;
+      });
+}
+
+}  // namespace finml::storage::sqlite::detail

@@ -1,0 +1,57 @@
+#pragma once
+/// @file finml/storage/sqlite/sqlite_repositories.hpp
+/// The SQLite implementations of the storage ports, over one SqliteStore.
+#include <finml/storage/database.hpp>
+#include <finml/storage/sqlite/sqlite_store.hpp>
+
+namespace finml::storage::sqlite::detail {
+
+class SqliteUserRepository final : public UserRepository {
+ public:
+  explicit SqliteUserRepository(SqliteStore& store) noexcept : store_(store) {}
+  Result<void> ensure(core::UserId id) override;
+  [[nodiscard]] Result<std::optional<User>> find(core::UserId id) override;
+  Result<bool> remove(core::UserId id) override;
+
+ private:
+  SqliteStore& store_;
+};
+
+class SqliteTransactionRepository final : public TransactionRepository {
+ public:
+  explicit SqliteTransactionRepository(SqliteStore& store) noexcept : store_(store) {}
+  Result<std::vector<core::TransactionId>> insert(
+      core::UserId user, std::span<const core::Transaction> rows) override;
+  [[nodiscard]] Result<std::vector<core::Transaction>> list(
+      core::UserId user, const TransactionQuery& query) override;
+  [[nodiscard]] Result<std::int64_t> count(core::UserId user) override;
+
+ private:
+  SqliteStore& store_;
+};
+
+class SqliteHealthScoreRepository final : public HealthScoreRepository {
+ public:
+  explicit SqliteHealthScoreRepository(SqliteStore& store) noexcept : store_(store) {}
+  Result<std::int64_t> append(const HealthScoreRecord& record) override;
+  [[nodiscard]] Result<std::vector<HealthScoreRecord>> list_since(
+      core::UserId user, core::Timestamp since) override;
+  [[nodiscard]] Result<std::optional<HealthScoreRecord>> latest(core::UserId user) override;
+  [[nodiscard]] Result<std::vector<double>> latest_scores_of_all_users() override;
+
+ private:
+  SqliteStore& store_;
+};
+
+class SqliteModelParameterRepository final : public ModelParameterRepository {
+ public:
+  explicit SqliteModelParameterRepository(SqliteStore& store) noexcept : store_(store) {}
+  Result<std::int64_t> upsert(const ModelParameters& parameters) override;
+  [[nodiscard]] Result<std::optional<ModelParameters>> find(
+      core::UserId user, std::string_view model_type, std::string_view target) override;
+
+ private:
+  SqliteStore& store_;
+};
+
+}  // namespace finml::storage::sqlite::detail

@@ -1,0 +1,681 @@
+// The storage ports' contract: one suite, run against every adapter (SQLite on a temporary
+// file, PostgreSQL on a private server). An adapter is correct when it passes all of it.
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include <finml/core/date.hpp>
+#include <finml/core/money.hpp>
+#include <finml/core/timestamp.hpp>
+#include <finml/core/transaction.hpp>
+#include <finml/storage/database.hpp>
+
+#include "storage/contract_backends.hpp"
+
+namespace finml::storage {
+namespace {
+
+using core::AccountId;
+using core::Currency;
+using core::Date;
+using core::Money;
+using core::Timestamp;
+using core::Transaction;
+using core::TransactionId;
+using core::TransactionType;
+using core::UserId;
+
+template <class T>
+::testing::AssertionResult ok(const core::Result<T>& result) {
+  if (result) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "error " << static_cast<int>(result.error().code)
+                                       << ": " << result.error().message;
+}
+
+Currency currency(std::string_view code) { return *Currency::from_code(code); }
+Date date(std::string_view iso) { return *Date::parse_iso(iso); }
+Timestamp instant(std::string_view text) { return *core::parse_timestamp(text); }
+
+Transaction make_txn(std::string_view day, std::int64_t minor, std::string_view code = "USD",
+                     std::string category = "Groceries") {
+  return Transaction{
+      .id = TransactionId(),
+      .date = date(day),
+      .amount = Money::from_minor(minor, currency(code)),
+      .type = TransactionType::kExpense,
+      .category = std::move(category),
+      .description = "",
+      .note = "",
+      .account_id = std::nullopt,
+      .external_id = std::nullopt,
+  };
+}
+
+HealthScoreRecord make_score(UserId user, std::string_view at, double score,
+                             std::string grade = "B") {
+  HealthScoreRecord record;
+  record.user_id = user;
+  record.score = score;
+  record.grade = std::move(grade);
+  record.calculated_at = instant(at);
+  return record;
+}
+
+/// Every stored field of a transaction but its id, for readable comparisons.
+std::string describe(const Transaction& t) {
+  return t.date.to_string() + " | " + std::to_string(t.amount.minor_units()) + " " +
+         std::string(t.amount.currency().code()) + " | " + std::string(core::to_string(t.type)) +
+         " | " + t.category + " | " + t.description + " | " + t.note + " | " +
+         (t.account_id ? std::to_string(t.account_id->value()) : "null") + " | " +
+         (t.external_id ? "\"" + *t.external_id + "\"" : "null");
+}
+
+std::string describe(const HealthScoreRecord& r) {
+  return std::to_string(r.id) + " | " + std::to_string(r.user_id.value()) + " | " +
+         std::to_string(r.score) + " " + r.grade + " | " + std::to_string(r.savings_rate_score) +
+         " " + std::to_string(r.expense_consistency_score) + " " +
+         std::to_string(r.emergency_fund_score) + " " + std::to_string(r.debt_ratio_score) + " " +
+         std::to_string(r.goal_progress_score) + " | " + r.recommendations_json + " | " +
+         core::format_timestamp(r.calculated_at);
+}
+
+std::vector<std::int64_t> ids_of(const std::vector<Transaction>& rows) {
+  std::vector<std::int64_t> ids;
+  for (const Transaction& row : rows) ids.push_back(row.id.value());
+  return ids;
+}
+
+std::size_t utf8_characters(std::string_view text) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+template <class Backend>
+class RepositoryContractTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(backend_.prepare());
+    ASSERT_NO_FATAL_FAILURE(reopen());
+  }
+
+  /// Destroys the Database and opens a new one on the same file or server database.
+  void reopen() {
+    database_.reset();
+    auto opened = backend_.open();
+    ASSERT_TRUE(ok(opened));
+    database_ = std::move(*opened);
+  }
+
+  Database& db() { return *database_; }
+
+  std::int64_t data_version(UserId user) {
+    const auto found = db().users().find(user);
+    EXPECT_TRUE(ok(found));
+    EXPECT_TRUE(found && found->has_value());
+    return found && found->has_value() ? (*found)->data_version : -1;
+  }
+
+  std::vector<Transaction> list(UserId user, const TransactionQuery& query = {}) {
+    auto rows = db().transactions().list(user, query);
+    EXPECT_TRUE(ok(rows));
+    return rows ? *rows : std::vector<Transaction>{};
+  }
+
+  // Declared first so that it is destroyed last, after the Database that uses its database.
+  Backend backend_;
+  std::unique_ptr<Database> database_;
+};
+
+// The order matters: tests/storage/CMakeLists.txt gives instance 1 (PostgreSQL) the server.
+using Backends = ::testing::Types<SqliteBackend, PostgresBackend>;
+TYPED_TEST_SUITE(RepositoryContractTest, Backends);
+
+// Users.
+
+TYPED_TEST(RepositoryContractTest, EnsureCreatesTheUserOnceAndFindReadsIt) {
+  const UserId user(7);
+  const Timestamp before = std::chrono::time_point_cast<std::chrono::microseconds>(
+      std::chrono::system_clock::now() - std::chrono::seconds(5));
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+
+  const auto found = this->db().users().find(user);
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, user);
+  EXPECT_EQ((*found)->name, "");
+  EXPECT_EQ((*found)->email, "");
+  EXPECT_EQ((*found)->data_version, 0);
+  EXPECT_GE((*found)->created_at, before);
+  EXPECT_EQ(this->backend_.query_scalar("SELECT COUNT(*) FROM users"), "1");
+}
+
+TYPED_TEST(RepositoryContractTest, FindReturnsNothingForAnUnknownUser) {
+  const auto found = this->db().users().find(UserId(404));
+  ASSERT_TRUE(ok(found));
+  EXPECT_FALSE(found->has_value());
+}
+
+TYPED_TEST(RepositoryContractTest, RemoveTakesTheUsersRowsInEveryTableWithIt) {
+  const UserId user(1);
+  const UserId other(2);
+  const std::vector<Transaction> rows{make_txn("2025-01-01", 100), make_txn("2025-01-02", 200)};
+  for (const UserId id : {user, other}) {
+    ASSERT_TRUE(ok(this->db().transactions().insert(id, rows)));
+    ASSERT_TRUE(ok(this->db().health_scores().append(make_score(id, "2025-01-03T00:00:00Z", 60))));
+    ASSERT_TRUE(ok(this->db().model_parameters().upsert(ModelParameters{
+        .user_id = id,
+        .model_type = "ets",
+        .target = "expense",
+        .slope = std::nullopt,
+        .intercept = std::nullopt,
+        .parameters_json = "{}",
+        .last_trained_date = date("2025-01-03"),
+        .updated_at = instant("2025-01-03T00:00:00Z"),
+    })));
+  }
+
+  const auto removed = this->db().users().remove(user);
+  ASSERT_TRUE(ok(removed));
+  EXPECT_TRUE(*removed);
+
+  EXPECT_FALSE(this->db().users().find(user)->has_value());
+  EXPECT_EQ(*this->db().transactions().count(user), 0);
+  EXPECT_FALSE(this->db().health_scores().latest(user)->has_value());
+  EXPECT_FALSE(this->db().model_parameters().find(user, "ets", "expense")->has_value());
+  // The other user keeps everything.
+  EXPECT_EQ(*this->db().transactions().count(other), 2);
+  EXPECT_TRUE(this->db().health_scores().latest(other)->has_value());
+  EXPECT_TRUE(this->db().model_parameters().find(other, "ets", "expense")->has_value());
+
+  const auto removed_again = this->db().users().remove(user);
+  ASSERT_TRUE(ok(removed_again));
+  EXPECT_FALSE(*removed_again);
+}
+
+// Transactions.
+
+TYPED_TEST(RepositoryContractTest, InsertReturnsNewIdsInInputOrder) {
+  const UserId user(3);
+  const std::vector<Transaction> rows{make_txn("2025-02-01", 300), make_txn("2025-02-01", 100),
+                                      make_txn("2025-02-01", 200)};
+  const auto ids = this->db().transactions().insert(user, rows);
+  ASSERT_TRUE(ok(ids));
+  ASSERT_EQ(ids->size(), rows.size());
+  EXPECT_TRUE(std::ranges::is_sorted(*ids, std::less<>()));
+  EXPECT_EQ(std::set<TransactionId>(ids->begin(), ids->end()).size(), rows.size());
+
+  // Same date: the listing order is the id order, which is the input order.
+  const std::vector<Transaction> listed = this->list(user);
+  ASSERT_EQ(listed.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(listed[i].id, (*ids)[i]);
+    EXPECT_EQ(listed[i].amount, rows[i].amount);
+  }
+}
+
+TYPED_TEST(RepositoryContractTest, ListOrdersByDateThenId) {
+  const UserId user(3);
+  const std::vector<Transaction> rows{make_txn("2025-03-05", 1), make_txn("2025-01-20", 2),
+                                      make_txn("2025-03-05", 3), make_txn("2024-12-31", 4),
+                                      make_txn("2025-01-20", 5)};
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, rows)));
+
+  const std::vector<Transaction> listed = this->list(user);
+  std::vector<std::int64_t> amounts;
+  for (const Transaction& row : listed) amounts.push_back(row.amount.minor_units());
+  EXPECT_EQ(amounts, (std::vector<std::int64_t>{4, 2, 5, 1, 3}));
+  EXPECT_TRUE(std::ranges::is_sorted(listed, [](const Transaction& a, const Transaction& b) {
+    return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+  }));
+}
+
+TYPED_TEST(RepositoryContractTest, DateFiltersIncludeBothBounds) {
+  const UserId user(3);
+  const std::vector<Transaction> rows{make_txn("2025-01-31", 1), make_txn("2025-02-01", 2),
+                                      make_txn("2025-02-15", 3), make_txn("2025-02-28", 4),
+                                      make_txn("2025-03-01", 5)};
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, rows)));
+
+  const auto amounts = [&](const TransactionQuery& query) {
+    std::vector<std::int64_t> out;
+    for (const Transaction& row : this->list(user, query)) out.push_back(row.amount.minor_units());
+    return out;
+  };
+  EXPECT_EQ(amounts({.from = date("2025-02-01"), .to = date("2025-02-28")}),
+            (std::vector<std::int64_t>{2, 3, 4}));
+  EXPECT_EQ(amounts({.from = date("2025-02-28")}), (std::vector<std::int64_t>{4, 5}));
+  EXPECT_EQ(amounts({.to = date("2025-01-31")}), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(amounts({.from = date("2025-02-02"), .to = date("2025-02-14")}),
+            (std::vector<std::int64_t>{}));
+}
+
+TYPED_TEST(RepositoryContractTest, KeysetPaginationWalksEveryRowExactlyOnce) {
+  const UserId user(9);
+  std::vector<Transaction> rows;
+  // 25 rows over 6 dates, inserted out of date order, so that pages break inside a date.
+  for (int i = 0; i < 25; ++i) {
+    rows.push_back(make_txn(Date::from_days_since_epoch(20'000 + (i * 7) % 6).to_string(), i));
+  }
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, rows)));
+  ASSERT_TRUE(ok(this->db().transactions().insert(UserId(10), rows)));  // not to be seen
+  const std::vector<std::int64_t> all = ids_of(this->list(user));
+  ASSERT_EQ(all.size(), rows.size());
+
+  std::vector<std::int64_t> walked;
+  TransactionQuery query{.limit = 4};
+  for (int page = 0; page < 20; ++page) {
+    const std::vector<Transaction> rows_of_page = this->list(user, query);
+    ASSERT_LE(rows_of_page.size(), 4U);
+    if (rows_of_page.empty()) break;
+    for (const Transaction& row : rows_of_page) walked.push_back(row.id.value());
+    query.after = rows_of_page.back().id;
+  }
+  EXPECT_EQ(walked, all);
+
+  // The cursor combines with the date bounds.
+  const Date first_date = Date::from_days_since_epoch(20'001);
+  const std::vector<Transaction> bounded =
+      this->list(user, {.from = first_date, .to = first_date.plus_days(1)});
+  ASSERT_GE(bounded.size(), 3U);
+  const std::vector<Transaction> rest = this->list(
+      user, {.from = first_date, .to = first_date.plus_days(1), .after = bounded[1].id});
+  const std::vector<std::int64_t> bounded_ids = ids_of(bounded);
+  EXPECT_EQ(ids_of(rest), std::vector<std::int64_t>(bounded_ids.begin() + 2, bounded_ids.end()));
+}
+
+TYPED_TEST(RepositoryContractTest, ListingAfterAnUnknownCursorIsAnError) {
+  const UserId user(9);
+  const std::vector<Transaction> rows{make_txn("2025-01-01", 1)};
+  const auto ids = this->db().transactions().insert(user, rows);
+  ASSERT_TRUE(ok(ids));
+
+  const auto unknown = this->db().transactions().list(user, {.after = TransactionId(999'999)});
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().code, core::ErrorCode::kInvalidArgument);
+  // Another user's row is no cursor for this user.
+  const auto foreign = this->db().transactions().list(UserId(10), {.after = ids->front()});
+  ASSERT_FALSE(foreign.has_value());
+  EXPECT_EQ(foreign.error().code, core::ErrorCode::kInvalidArgument);
+}
+
+TYPED_TEST(RepositoryContractTest, CountCountsOnlyTheUsersRows) {
+  const std::vector<Transaction> three{make_txn("2025-01-01", 1), make_txn("2025-01-02", 2),
+                                       make_txn("2025-01-03", 3)};
+  ASSERT_TRUE(ok(this->db().transactions().insert(UserId(1), three)));
+  ASSERT_TRUE(ok(this->db().transactions().insert(UserId(2), std::span(three).first(2))));
+  EXPECT_EQ(*this->db().transactions().count(UserId(1)), 3);
+  EXPECT_EQ(*this->db().transactions().count(UserId(2)), 2);
+  EXPECT_EQ(*this->db().transactions().count(UserId(3)), 0);
+}
+
+TYPED_TEST(RepositoryContractTest, StoredTransactionsComeBackExactly) {
+  const UserId user(11);
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+  const AccountId account = create_account(this->backend_, user);
+
+  std::string category;
+  for (int i = 0; i < 50; ++i) category += "食";
+  for (int i = 0; i < 50; ++i) category += "é";
+  ASSERT_EQ(utf8_characters(category), 100U);
+
+  std::vector<Transaction> rows;
+  rows.push_back(Transaction{.id = TransactionId(),
+                             .date = date("2025-03-01"),
+                             .amount = Money::from_minor(-1'234, currency("USD")),
+                             .type = TransactionType::kExpense,
+                             .category = category,
+                             .description = "Café de Flore, Paris",
+                             .note = "",
+                             .account_id = std::nullopt,
+                             .external_id = "bank-ref-0001"});
+  rows.push_back(Transaction{.id = TransactionId(),
+                             .date = date("2025-03-02"),
+                             .amount = Money::from_minor(500'000, currency("JPY")),
+                             .type = TransactionType::kIncome,
+                             .category = "Salary",
+                             .description = "ACME 株式会社",
+                             .note = "bonus; it's \"late\"",
+                             .account_id = account,
+                             .external_id = std::nullopt});
+  rows.push_back(Transaction{.id = TransactionId(),
+                             .date = date("1999-12-31"),
+                             .amount = Money::from_minor(1'234'567, currency("KWD")),
+                             .type = TransactionType::kSavings,
+                             .category = "",
+                             .description = "",
+                             .note = "line one\nline two",
+                             .account_id = std::nullopt,
+                             .external_id = ""});
+  rows.push_back(Transaction{.id = TransactionId(),
+                             .date = date("2025-03-04"),
+                             .amount = Money::from_minor(0, currency("USD")),
+                             .type = TransactionType::kTransfer,
+                             .category = "Transfer",
+                             .description = "to savings",
+                             .note = "",
+                             .account_id = account,
+                             .external_id = "x"});
+  const auto ids = this->db().transactions().insert(user, rows);
+  ASSERT_TRUE(ok(ids));
+
+  const std::vector<Transaction> listed = this->list(user);
+  ASSERT_EQ(listed.size(), rows.size());
+  // Listed by date: the 1999 row comes first.
+  const std::vector<std::size_t> input_index{2, 0, 1, 3};
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    EXPECT_EQ(describe(listed[i]), describe(rows[input_index[i]]));
+    EXPECT_EQ(listed[i].id, (*ids)[input_index[i]]);
+  }
+}
+
+TYPED_TEST(RepositoryContractTest, InsertIsAllOrNothing) {
+  const UserId user(12);
+  const std::vector<Transaction> first{make_txn("2025-01-01", 1)};
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, first)));
+  const std::int64_t version = this->data_version(user);
+
+  std::vector<Transaction> batch{make_txn("2025-01-02", 2), make_txn("2025-01-03", 3),
+                                 make_txn("2025-01-04", 4)};
+  batch[2].account_id = AccountId(987'654);  // no such account: a foreign key violation
+  const auto inserted = this->db().transactions().insert(user, batch);
+  EXPECT_FALSE(inserted.has_value());
+  EXPECT_EQ(*this->db().transactions().count(user), 1);
+  EXPECT_EQ(this->data_version(user), version);
+
+  // A failed first write leaves not even the user behind.
+  const UserId newcomer(13);
+  EXPECT_FALSE(this->db().transactions().insert(newcomer, batch).has_value());
+  EXPECT_EQ(*this->db().transactions().count(newcomer), 0);
+  EXPECT_FALSE(this->db().users().find(newcomer)->has_value());
+
+  // The database is still usable afterwards.
+  EXPECT_TRUE(ok(this->db().transactions().insert(user, std::span(batch).first(2))));
+  EXPECT_EQ(*this->db().transactions().count(user), 3);
+}
+
+TYPED_TEST(RepositoryContractTest, DataVersionGrowsWithEveryWriteToTheUsersData) {
+  const UserId user(14);
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+  EXPECT_EQ(this->data_version(user), 0);
+
+  const std::vector<Transaction> rows{make_txn("2025-01-01", 1), make_txn("2025-01-02", 2)};
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, rows)));
+  EXPECT_EQ(this->data_version(user), 1);
+  ASSERT_TRUE(ok(this->db().health_scores().append(make_score(user, "2025-01-03T00:00:00Z", 50))));
+  EXPECT_EQ(this->data_version(user), 2);
+  const ModelParameters parameters{.user_id = user,
+                                   .model_type = "linear_regression",
+                                   .target = "expense",
+                                   .slope = 1.0,
+                                   .intercept = 0.0,
+                                   .parameters_json = "{}",
+                                   .last_trained_date = date("2025-01-03"),
+                                   .updated_at = instant("2025-01-03T00:00:00Z")};
+  ASSERT_TRUE(ok(this->db().model_parameters().upsert(parameters)));
+  EXPECT_EQ(this->data_version(user), 3);
+  ASSERT_TRUE(ok(this->db().model_parameters().upsert(parameters)));
+  EXPECT_EQ(this->data_version(user), 4);
+
+  // Reads, ensure and other users' writes leave it alone.
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+  static_cast<void>(this->list(user));
+  ASSERT_TRUE(ok(this->db().transactions().insert(UserId(15), rows)));
+  EXPECT_EQ(this->data_version(user), 4);
+}
+
+// Health scores.
+
+TYPED_TEST(RepositoryContractTest, HealthScoresComeBackExactly) {
+  HealthScoreRecord record = make_score(UserId(20), "2025-06-01T10:15:30.123456Z", 72.35, "C");
+  record.savings_rate_score = 0.1;
+  record.expense_consistency_score = 1.0 / 3.0;
+  record.emergency_fund_score = 100.0;
+  record.debt_ratio_score = 0.0;
+  record.goal_progress_score = 12.5;
+  record.recommendations_json = R"([{"title":"Épargne","priority":1}])";
+  const auto id = this->db().health_scores().append(record);
+  ASSERT_TRUE(ok(id));
+  EXPECT_GT(*id, 0);
+  record.id = *id;
+
+  const auto latest = this->db().health_scores().latest(record.user_id);
+  ASSERT_TRUE(ok(latest));
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ(describe(**latest), describe(record));
+  // Doubles are stored exactly, not rounded to some digits.
+  EXPECT_EQ((*latest)->score, 72.35);
+  EXPECT_EQ((*latest)->savings_rate_score, 0.1);
+  EXPECT_EQ((*latest)->expense_consistency_score, 1.0 / 3.0);
+  EXPECT_EQ((*latest)->calculated_at, record.calculated_at);
+}
+
+TYPED_TEST(RepositoryContractTest, ListSinceIncludesTheBoundaryAndIsOldestFirst) {
+  const UserId user(21);
+  // Out of order; a whole second, one microsecond after it, and a tenth of a second after it,
+  // so that a text form of varying width would sort them wrongly.
+  for (const auto& [at, score] : {std::pair{"2025-06-01T10:00:00.100000Z", 3.0},
+                                  std::pair{"2025-06-01T10:00:00Z", 1.0},
+                                  std::pair{"2025-05-31T23:59:59.999999Z", 0.0},
+                                  std::pair{"2025-06-01T10:00:00.000001Z", 2.0}}) {
+    ASSERT_TRUE(ok(this->db().health_scores().append(make_score(user, at, score))));
+  }
+  ASSERT_TRUE(
+      ok(this->db().health_scores().append(make_score(UserId(22), "2025-06-02T00:00:00Z", 9))));
+
+  const auto since = this->db().health_scores().list_since(user, instant("2025-06-01T10:00:00Z"));
+  ASSERT_TRUE(ok(since));
+  std::vector<double> scores;
+  for (const HealthScoreRecord& r : *since) scores.push_back(r.score);
+  EXPECT_EQ(scores, (std::vector<double>{1.0, 2.0, 3.0}));
+  EXPECT_EQ(since->front().calculated_at, instant("2025-06-01T10:00:00Z"));
+
+  const auto after_all =
+      this->db().health_scores().list_since(user, instant("2025-06-01T10:00:00.100001Z"));
+  ASSERT_TRUE(ok(after_all));
+  EXPECT_TRUE(after_all->empty());
+}
+
+TYPED_TEST(RepositoryContractTest, LatestIsTheMostRecentScore) {
+  const UserId user(23);
+  EXPECT_FALSE(this->db().health_scores().latest(user)->has_value());
+  ASSERT_TRUE(ok(this->db().health_scores().append(make_score(user, "2025-06-03T00:00:00Z", 80))));
+  ASSERT_TRUE(ok(this->db().health_scores().append(make_score(user, "2025-06-01T00:00:00Z", 10))));
+  const auto latest = this->db().health_scores().latest(user);
+  ASSERT_TRUE(ok(latest));
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->score, 80.0);
+}
+
+TYPED_TEST(RepositoryContractTest, LatestScoresOfAllUsersTakesEachUsersLatest) {
+  auto& scores = this->db().health_scores();
+  ASSERT_TRUE(ok(scores.append(make_score(UserId(1), "2025-01-01T00:00:00Z", 50))));
+  ASSERT_TRUE(ok(scores.append(make_score(UserId(1), "2025-02-01T00:00:00Z", 70))));
+  ASSERT_TRUE(ok(scores.append(make_score(UserId(2), "2025-01-15T00:00:00Z", 30))));
+  ASSERT_TRUE(ok(scores.append(make_score(UserId(3), "2025-03-01T00:00:00Z", 90))));
+  ASSERT_TRUE(ok(scores.append(make_score(UserId(3), "2025-01-01T00:00:00Z", 10))));
+  ASSERT_TRUE(ok(this->db().users().ensure(UserId(4))));  // no score: not counted
+
+  auto latest = scores.latest_scores_of_all_users();
+  ASSERT_TRUE(ok(latest));
+  std::ranges::sort(*latest);
+  EXPECT_EQ(*latest, (std::vector<double>{30.0, 70.0, 90.0}));
+}
+
+// Model parameters.
+
+TYPED_TEST(RepositoryContractTest, UpsertReplacesTheRowOfTheSameModelAndTarget) {
+  const UserId user(30);
+  const ModelParameters first{.user_id = user,
+                              .model_type = "linear_regression",
+                              .target = "transactions_savings",
+                              .slope = 0.1,
+                              .intercept = -20.25,
+                              .parameters_json = R"({"r2":0.91})",
+                              .last_trained_date = date("2025-05-01"),
+                              .updated_at = instant("2025-05-01T08:00:00.5Z")};
+  const auto first_id = this->db().model_parameters().upsert(first);
+  ASSERT_TRUE(ok(first_id));
+
+  const ModelParameters second{.user_id = user,
+                               .model_type = "linear_regression",
+                               .target = "transactions_savings",
+                               .slope = std::nullopt,
+                               .intercept = 1.0 / 3.0,
+                               .parameters_json = R"({"r2":0.5,"n":12})",
+                               .last_trained_date = date("2025-06-01"),
+                               .updated_at = instant("2025-06-01T08:00:00.000001Z")};
+  const auto second_id = this->db().model_parameters().upsert(second);
+  ASSERT_TRUE(ok(second_id));
+  EXPECT_EQ(*second_id, *first_id);
+  EXPECT_EQ(this->backend_.query_scalar("SELECT COUNT(*) FROM model_parameters"), "1");
+
+  const auto found =
+      this->db().model_parameters().find(user, "linear_regression", "transactions_savings");
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  const ModelParameters& stored = **found;
+  EXPECT_EQ(stored.user_id, user);
+  EXPECT_EQ(stored.model_type, "linear_regression");
+  EXPECT_EQ(stored.target, "transactions_savings");
+  EXPECT_FALSE(stored.slope.has_value());
+  EXPECT_EQ(stored.intercept, 1.0 / 3.0);
+  EXPECT_EQ(stored.parameters_json, second.parameters_json);
+  EXPECT_EQ(stored.last_trained_date.to_string(), "2025-06-01");
+  EXPECT_EQ(stored.updated_at, second.updated_at);
+
+  // Another target is another row.
+  ModelParameters other = first;
+  other.target = "expense";
+  const auto other_id = this->db().model_parameters().upsert(other);
+  ASSERT_TRUE(ok(other_id));
+  EXPECT_NE(*other_id, *first_id);
+  const auto other_found = this->db().model_parameters().find(user, "linear_regression", "expense");
+  ASSERT_TRUE(ok(other_found));
+  ASSERT_TRUE(other_found->has_value());
+  EXPECT_EQ((*other_found)->slope, 0.1);
+}
+
+TYPED_TEST(RepositoryContractTest, FindModelParametersReturnsNothingWhenUnknown) {
+  const auto found = this->db().model_parameters().find(UserId(31), "ets", "expense");
+  ASSERT_TRUE(ok(found));
+  EXPECT_FALSE(found->has_value());
+}
+
+// The database as a whole.
+
+TYPED_TEST(RepositoryContractTest, SchemaVersionIsTheLastMigration) {
+  const auto version = this->db().schema_version();
+  ASSERT_TRUE(ok(version));
+  EXPECT_EQ(*version, this->backend_.last_migration_version());
+  EXPECT_TRUE(ok(this->db().ping()));
+}
+
+TYPED_TEST(RepositoryContractTest, EverythingSurvivesARestartAndReopeningMigratesNothing) {
+  const UserId user(40);
+  const std::vector<Transaction> rows{make_txn("2025-04-01", -500, "JPY", "Ramen"),
+                                      make_txn("2025-04-02", 123'456, "KWD", "Rent")};
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, rows)));
+  HealthScoreRecord score = make_score(user, "2025-04-03T12:00:00.654321Z", 64.5, "C");
+  score.recommendations_json = R"(["save more"])";
+  const auto score_id = this->db().health_scores().append(score);
+  ASSERT_TRUE(ok(score_id));
+  score.id = *score_id;
+  const ModelParameters parameters{.user_id = user,
+                                   .model_type = "ets",
+                                   .target = "expense",
+                                   .slope = 2.5,
+                                   .intercept = std::nullopt,
+                                   .parameters_json = R"({"alpha":0.3})",
+                                   .last_trained_date = date("2025-04-03"),
+                                   .updated_at = instant("2025-04-03T12:00:01Z")};
+  ASSERT_TRUE(ok(this->db().model_parameters().upsert(parameters)));
+  const std::vector<Transaction> listed_before = this->list(user);
+  const std::int64_t version_before = this->data_version(user);
+  const std::string migrations_before =
+      this->backend_.query_scalar("SELECT COUNT(*) FROM schema_migrations");
+  const std::string applied_at_before =
+      this->backend_.query_scalar("SELECT MAX(applied_at) FROM schema_migrations");
+
+  ASSERT_NO_FATAL_FAILURE(this->reopen());
+
+  const std::vector<Transaction> listed_after = this->list(user);
+  ASSERT_EQ(listed_after.size(), listed_before.size());
+  for (std::size_t i = 0; i < listed_after.size(); ++i) {
+    EXPECT_EQ(listed_after[i].id, listed_before[i].id);
+    EXPECT_EQ(describe(listed_after[i]), describe(rows[i]));
+  }
+  EXPECT_EQ(this->data_version(user), version_before);
+  const auto latest = this->db().health_scores().latest(user);
+  ASSERT_TRUE(ok(latest));
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ(describe(**latest), describe(score));
+  const auto found = this->db().model_parameters().find(user, "ets", "expense");
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->slope, 2.5);
+  EXPECT_EQ((*found)->parameters_json, parameters.parameters_json);
+
+  EXPECT_EQ(*this->db().schema_version(), this->backend_.last_migration_version());
+  EXPECT_EQ(this->backend_.query_scalar("SELECT COUNT(*) FROM schema_migrations"),
+            migrations_before);
+  EXPECT_EQ(this->backend_.query_scalar("SELECT MAX(applied_at) FROM schema_migrations"),
+            applied_at_before);
+}
+
+TYPED_TEST(RepositoryContractTest, ConcurrentWritersAndReadersLoseNothing) {
+  constexpr int kThreads = 8;
+  constexpr int kBatchesPerThread = 100;
+  const UserId user(50);
+  Database& db = this->db();
+
+  std::mutex mutex;
+  std::vector<std::int64_t> inserted_ids;
+  std::vector<std::string> errors;
+  std::int64_t expected_sum = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kBatchesPerThread; ++i) {
+        const std::int64_t amount = t * 1'000 + i;
+        const Transaction row =
+            make_txn(Date::from_days_since_epoch(20'000 + i % 28).to_string(), amount);
+        const auto ids = db.transactions().insert(user, std::span(&row, 1));
+        const auto listed = db.transactions().list(user, {.from = row.date, .limit = 10});
+        const std::lock_guard lock(mutex);
+        if (!ids || ids->size() != 1) {
+          errors.push_back(ids ? "wrong id count" : ids.error().message);
+        } else {
+          inserted_ids.push_back(ids->front().value());
+          expected_sum += amount;
+        }
+        if (!listed) errors.push_back(listed.error().message);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+
+  ASSERT_TRUE(errors.empty()) << errors.size() << " failures, the first: " << errors.front();
+  constexpr std::int64_t kTotal = kThreads * kBatchesPerThread;
+  EXPECT_EQ(*db.transactions().count(user), kTotal);
+  EXPECT_EQ(this->data_version(user), kTotal);
+  const std::vector<Transaction> all = this->list(user);
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kTotal));
+  std::int64_t sum = 0;
+  for (const Transaction& row : all) sum += row.amount.minor_units();
+  EXPECT_EQ(sum, expected_sum);
+  std::vector<std::int64_t> listed_ids = ids_of(all);
+  std::ranges::sort(listed_ids);
+  std::ranges::sort(inserted_ids);
+  EXPECT_EQ(listed_ids, inserted_ids);
+}
+
+}  // namespace
+}  // namespace finml::storage
