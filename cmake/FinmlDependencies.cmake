@@ -27,3 +27,6 @@ target_link_libraries(finml_http_parser INTERFACE ${HTTP_PARSER_LIBRARY})
 
 add_library(finml_rapidjson INTERFACE)
 target_include_directories(finml_rapidjson SYSTEM INTERFACE ${RAPIDJSON_INCLUDE_DIRS})
+
+# Numerical libraries of the forecasting engine (libeigen3-dev; header-only, linked PRIVATE).
+find_package(Eigen3 3.3 CONFIG REQUIRED)

@@ -2,7 +2,7 @@
 add_library(finml_warnings INTERFACE)
 target_compile_options(finml_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Wunused -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference
+  -Wunused -Woverloaded-virtual -Wconversion -Wsign-conversion
   -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough -Wmisleading-indentation)
 if(FINML_WERROR)
   target_compile_options(finml_warnings INTERFACE -Werror)

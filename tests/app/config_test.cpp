@@ -1,5 +1,8 @@
 #include <finml/app/config.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 namespace finml::app {
@@ -94,6 +97,31 @@ TEST(ConfigTest, DocumentsEverySetting) {
     EXPECT_TRUE(setting.flag.starts_with("--")) << setting.variable;
   }
   EXPECT_GE(settings().size(), 20u);
+}
+
+}  // namespace
+}  // namespace finml::app
+
+namespace finml::app {
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+TEST(ConfigDocumentationTest, ReadmeAndEnvExampleNameEverySetting) {
+  const std::string readme = read_text(std::string(FINML_SOURCE_DIR) + "/README.md");
+  const std::string example = read_text(std::string(FINML_SOURCE_DIR) + "/.env.example");
+  ASSERT_FALSE(readme.empty());
+  ASSERT_FALSE(example.empty());
+  for (const auto& setting : settings()) {
+    const std::string variable(setting.variable);
+    EXPECT_NE(readme.find("`" + variable + "`"), std::string::npos) << variable << " is not in README.md";
+    EXPECT_NE(example.find(variable + "="), std::string::npos) << variable << " is not in .env.example";
+  }
 }
 
 }  // namespace

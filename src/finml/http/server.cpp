@@ -1,6 +1,7 @@
 #include <finml/http/server.hpp>
 
 #include <http_parser.h>
+#include <malloc.h>
 
 #include <asio.hpp>
 #include <atomic>
@@ -224,13 +225,29 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   static int on_message_begin(http_parser* parser) {
     auto& self = of(parser);
-    self.request_ = Request{};
-    self.request_.remote_address = self.remote_address_;
+    self.reset_request();
     self.header_bytes_ = 0;
     self.last_callback_was_value_ = false;
     self.message_complete_ = false;
     if (self.state_ == State::kIdle) self.begin_request();
     return 0;
+  }
+
+  // Clears the previous request but keeps small buffers: most requests need the same again.
+  void reset_request() {
+    constexpr std::size_t kKeptBodyCapacity = 64 * 1024;
+    request_.method.clear();
+    request_.target.clear();
+    request_.path.clear();
+    request_.query.clear();
+    request_.headers.clear();
+    if (request_.body.capacity() > kKeptBodyCapacity) {
+      std::string().swap(request_.body);
+    } else {
+      request_.body.clear();
+    }
+    request_.remote_address = remote_address_;
+    request_.keep_alive = true;
   }
 
   bool count_header_bytes(std::size_t length) {
@@ -474,9 +491,19 @@ struct Server::Impl {
   Shared shared;
   std::list<Worker> workers;  // a list: Workers are not movable
   std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::steady_timer> trim_timer;
   std::size_t next_worker = 0;
   std::uint16_t bound_port = 0;
   bool running = false;
+
+  void schedule_memory_trim() {
+    trim_timer->expires_after(shared.options.memory_trim_interval);
+    trim_timer->async_wait([this](const asio::error_code& ec) {
+      if (ec) return;
+      malloc_trim(0);
+      schedule_memory_trim();
+    });
+  }
 
   Worker& pick_worker() {
     auto it = workers.begin();
@@ -548,6 +575,10 @@ core::Result<void> Server::start() {
   impl.bound_port = acceptor.local_endpoint().port();
   impl.acceptor.emplace(std::move(acceptor));
   impl.accept_next();
+  if (impl.shared.options.memory_trim_interval.count() > 0) {
+    impl.trim_timer.emplace(first.io);
+    impl.schedule_memory_trim();
+  }
 
   for (auto& worker : impl.workers) {
     worker.keep_running.emplace(worker.io.get_executor());
@@ -572,6 +603,7 @@ std::size_t Server::shutdown() {
   asio::post(first.io, [&impl] {
     asio::error_code ignored;
     impl.acceptor->close(ignored);
+    if (impl.trim_timer) impl.trim_timer->cancel();
   });
   for (auto& worker : impl.workers) {
     asio::post(worker.io, [&worker] {
@@ -596,6 +628,7 @@ std::size_t Server::shutdown() {
     if (worker.thread.joinable()) worker.thread.join();
   }
   impl.acceptor.reset();
+  impl.trim_timer.reset();
   impl.workers.clear();  // destroys the remaining connections with their event loops
   return cut;
 }

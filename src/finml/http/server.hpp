@@ -34,6 +34,9 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{std::chrono::seconds(30)};
   /// How long shutdown() waits for requests in flight.
   std::chrono::milliseconds shutdown_timeout{std::chrono::seconds(30)};
+  /// How often freed heap memory is handed back to the system (0: never), so that resident
+  /// memory follows live memory instead of the allocator's high-water marks.
+  std::chrono::milliseconds memory_trim_interval{std::chrono::seconds(1)};
 };
 
 /// Why the transport answered a request itself, before any route saw it.
