@@ -32,17 +32,19 @@ done
 median=$(printf '%s\n' "${results[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "median: $median req/s"
 
-# Memory: a fresh server, RSS after 10,000 then after 1,000,000 requests in all.
-kill $pid; wait $pid 2>/dev/null || true
-"$finml" serve --port "$port" --database-url "sqlite:///$work/bench2.db" --env-file /dev/null > "$work/server2.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.05; done
-# RSS is sampled 2 s after the load stops: the server hands freed memory back every second.
-wrk -t1 -c64 -d60s -s "$here/stop_after.lua" "http://127.0.0.1:$port/health" -- 10000 > /dev/null
-sleep 2
-rss_10k=$(rss_kib)
-wrk -t1 -c64 -d120s -s "$here/stop_after.lua" "http://127.0.0.1:$port/health" -- 990000 > /dev/null
-sleep 2
-rss_1m=$(rss_kib)
-requests=$(curl -s "http://127.0.0.1:$port/metrics" | awk -F' ' '/^api_requests_total\{endpoint="\/health",method="GET",status_code="200"\}/ {print $2}')
-echo "resident memory: ${rss_10k} KiB after 10,000 requests, ${rss_1m} KiB after ${requests} requests"
+# Memory: for each run a fresh server; RSS after 10,000 requests and after 1,000,000 in all,
+# sampled 2 s after the load stops (the server hands freed memory back every second).
+for run in $(seq "$runs"); do
+  kill $pid; wait $pid 2>/dev/null || true
+  "$finml" serve --port "$port" --database-url "sqlite:///$work/memory$run.db" --env-file /dev/null > "$work/server-memory.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" > /dev/null && break; sleep 0.05; done
+  wrk -t1 -c64 -d60s -s "$here/stop_after.lua" "http://127.0.0.1:$port/health" -- 10000 > /dev/null
+  sleep 2
+  rss_10k=$(rss_kib)
+  wrk -t1 -c64 -d120s -s "$here/stop_after.lua" "http://127.0.0.1:$port/health" -- 990000 > /dev/null
+  sleep 2
+  rss_1m=$(rss_kib)
+  requests=$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^api_requests_total\{endpoint="\/health",method="GET",status_code="200"\}/ {print $2}')
+  echo "memory run $run: ${rss_10k} KiB after 10,000 requests, ${rss_1m} KiB after ${requests} requests ($((rss_1m - rss_10k)) KiB)"
+done
