@@ -124,7 +124,7 @@ TEST(ServerTest, MetricsCountRequestsByRouteTemplate) {
   ASSERT_EQ(before->status, 200);
   EXPECT_NE(before->header("content-type").find("text/plain"), std::string::npos);
   const std::string health_series = R"(api_requests_total{endpoint="/health",method="GET",status_code="200"})";
-  const double health_before = metric_value(before->body, health_series);
+  const double health_before = std::max(0.0, metric_value(before->body, health_series));  // -1: no series yet
   for (int i = 0; i < 3; ++i) ASSERT_TRUE(http_request(server.port(), "GET", "/health"));
   ASSERT_TRUE(http_request(server.port(), "GET", "/no/such/path/12345"));
   ASSERT_TRUE(http_request(server.port(), "POST", "/goals/timeline", "{bad json"));
@@ -335,23 +335,25 @@ TEST(ServerTest, RefusesABadConfigurationNamingTheVariable) {
 
 TEST(ServerTest, FlagsBeatTheEnvironmentWhichBeatsTheEnvFile) {
   const std::string directory = make_temp_directory();
-  const std::uint16_t env_file_port = free_port();
   std::FILE* file = std::fopen((directory + "/.env").c_str(), "w");
-  std::fprintf(file, "ENVIRONMENT=staging\nPORT=%u\n", env_file_port);
+  std::fprintf(file, "DATABASE_URL=sqlite:///from_dotenv.db\nWORKERS=1\nPORT=0\nENVIRONMENT=development\n");
   std::fclose(file);
-  ChildProcess process(finml_binary(), {"serve"}, {{"ENVIRONMENT", "production"},
-                                                   {"DATABASE_URL", "sqlite:///" + directory + "/f.db"}},
-                       directory);
-  std::optional<HttpResponse> response;
-  for (int attempt = 0; attempt < 200 && !response; ++attempt) {
-    try {
-      response = http_request(env_file_port, "GET", "/health");
-    } catch (const std::exception&) {
-      std::this_thread::sleep_for(25ms);
+  ChildProcess process(finml_binary(), {"serve", "--environment", "staging"},
+                       {{"ENVIRONMENT", "production"}, {"WORKERS", "2"}}, directory);
+  std::optional<json> startup;
+  for (int attempt = 0; attempt < 500 && !startup; ++attempt) {
+    for (const auto& line : json_log_lines(process.stdout_text())) {
+      if (line["event"] == "startup") startup = line;
     }
+    if (!startup) std::this_thread::sleep_for(20ms);
   }
-  ASSERT_TRUE(response) << process.stderr_text();
-  EXPECT_EQ(body_of(*response)["environment"], "production");  // environment over .env
+  ASSERT_TRUE(startup) << process.stderr_text();
+  EXPECT_EQ((*startup)["environment"], "staging");  // the flag beats the environment
+  EXPECT_EQ((*startup)["workers"], 2);              // the environment beats .env
+  EXPECT_TRUE(std::filesystem::exists(directory + "/from_dotenv.db"));  // .env beats the default
+  const auto response = http_request(static_cast<std::uint16_t>((*startup)["port"].get<int>()), "GET", "/health");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(body_of(*response)["environment"], "staging");
   process.signal(SIGTERM);
   ASSERT_EQ(process.wait(10s), 0);
 }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -104,28 +105,31 @@ std::string ChildProcess::stdout_text() const { return read_file(stdout_path_); 
 std::string ChildProcess::stderr_text() const { return read_file(stderr_path_); }
 
 FinmlServer::FinmlServer(std::map<std::string, std::string> environment, std::vector<std::string> extra_arguments)
-    : directory_(make_temp_directory()), port_(free_port()) {
+    : directory_(make_temp_directory()) {
   environment.try_emplace("DATABASE_URL", "sqlite:///" + directory_ + "/finml.db");
   environment.try_emplace("WORKERS", "2");
-  std::vector<std::string> arguments = {"serve", "--port", std::to_string(port_), "--env-file",
-                                        directory_ + "/none.env"};
+  // Port 0: the system picks a free port, which the startup log line names. (Picking a free
+  // port here and passing it would race with other tests running at the same time.)
+  std::vector<std::string> arguments = {"serve", "--port", "0", "--env-file", directory_ + "/none.env"};
   // --env-file must exist when given: an empty one keeps a developer's ./.env out of tests.
   std::ofstream(directory_ + "/none.env").put('\n');
   arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
   process_ = std::make_unique<ChildProcess>(finml_binary(), arguments, environment, directory_);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  static const std::regex kStartupPort(R"re("event":"startup".*"port":([0-9]+))re");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
     if (process_->wait(std::chrono::milliseconds(0))) {
       throw std::runtime_error("finml exited at start: " + process_->stderr_text() + process_->stdout_text());
     }
-    try {
-      HttpConnection probe(port_, std::chrono::seconds(2));
-      if (probe.request("GET", "/health")) return;
-    } catch (const std::exception&) {
+    std::smatch match;
+    const std::string output = process_->stdout_text();
+    if (std::regex_search(output, match, kStartupPort)) {
+      port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+      return;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  throw std::runtime_error("finml did not start listening on port " + std::to_string(port_));
+  throw std::runtime_error("finml did not report its port: " + process_->stdout_text());
 }
 
 std::optional<int> FinmlServer::stop(std::chrono::milliseconds timeout) {

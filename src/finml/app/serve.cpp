@@ -133,6 +133,7 @@ int serve(const Config& config) {
               {"schema_version", static_cast<std::int64_t>(schema.value_or(0))},
               {"version", build.version},
               {"startup_ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
+  logger.flush();  // whoever waits for the port (a supervisor, a test) sees it now
 
   int received = 0;
   sigwait(&signals, &received);
