@@ -381,9 +381,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     response_ = std::move(response);
     head_ = serialize_head(response_, keep_alive);
     arm_timer(shared_.options.write_timeout);
-    std::array<asio::const_buffer, 2> buffers{asio::buffer(head_), asio::buffer(response_.body)};
+    // The buffer sequence must outlive the operation, which may take several writes.
+    write_buffers_ = {asio::buffer(head_), asio::buffer(response_.body)};
     const std::size_t count = head_only ? 1 : 2;
-    asio::async_write(socket_, std::span(buffers.data(), count),
+    asio::async_write(socket_, std::span(write_buffers_.data(), count),
                       [self = shared_from_this(), keep_alive, linger](const asio::error_code& ec, std::size_t) {
                         self->on_written(ec, keep_alive, linger);
                       });
@@ -480,6 +481,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<Rejection> rejection_;
   Response response_;
   std::string head_;
+  std::array<asio::const_buffer, 2> write_buffers_;
 };
 
 }  // namespace
