@@ -27,8 +27,8 @@ class ConstantHandler final : public finml::http::RequestHandler {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: transport_finml PORT THREADS\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: transport_finml PORT THREADS [MEMORY_TRIM_MS]\n";
     return 2;
   }
   sigset_t signals;
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   ConstantHandler handler;
   finml::http::Server server({.host = "127.0.0.1",
                               .port = static_cast<std::uint16_t>(std::stoi(argv[1])),
-                              .threads = static_cast<std::size_t>(std::stoi(argv[2]))},
+                              .threads = static_cast<std::size_t>(std::stoi(argv[2])),
+                              .memory_trim_interval = std::chrono::milliseconds(argc == 4 ? std::stoi(argv[3]) : 1000)},
                              handler);
   if (!server.start()) return 1;
   int received = 0;

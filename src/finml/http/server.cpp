@@ -7,11 +7,12 @@
 #include <atomic>
 #include <cctype>
 #include <ctime>
-#include <list>
+#include <limits>
 #include <span>
 #include <optional>
 #include <thread>
-#include <unordered_set>
+#include <mutex>
+#include <unordered_map>
 #include <vector>
 
 namespace finml::http {
@@ -24,21 +25,31 @@ constexpr std::size_t kReadBufferBytes = 16 * 1024;
 /// After refusing a request mid-body, keep reading (and discarding) for this long so that the
 /// client sees our answer instead of a connection reset.
 constexpr auto kLingerTime = std::chrono::seconds(2);
+constexpr std::size_t kRegistryReserve = 1024;
 
 class Connection;
 
-struct Worker {
-  std::unordered_set<Connection*> connections;  // touched only on this worker's thread
-  bool draining = false;
-  asio::io_context io{1};
-  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
-  std::thread thread;
-};
-
+// One event loop run by every worker thread: whichever thread is free takes the next ready
+// connection, so a thread the kernel preempts (on a machine shared with its clients) does not
+// hold back the connections that would otherwise be bound to it. Each connection runs on a
+// strand of its own, so its handlers never run concurrently.
 struct Shared {
+  Shared(ServerOptions server_options, RequestHandler& request_handler)
+      : options(std::move(server_options)), handler(request_handler),
+        io(static_cast<int>(std::max<std::size_t>(1, options.threads))) {
+    // Sized up front so that a burst of connections does not grow (and fragment) it later.
+    registry.reserve(kRegistryReserve);
+  }
+
   ServerOptions options;
   RequestHandler& handler;
   std::atomic<std::size_t> open_connections{0};
+  std::atomic<bool> draining{false};
+  std::mutex registry_mutex;
+  std::unordered_map<Connection*, std::weak_ptr<Connection>> registry;
+  // Last, so that it is destroyed first: the handlers it still holds own connections, whose
+  // destructors use the members above.
+  asio::io_context io;
 };
 
 // The Date header, formatted once per second per thread.
@@ -95,11 +106,9 @@ bool iequals(std::string_view a, std::string_view b) {
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
-  Connection(tcp::socket socket, Worker& worker, Shared& shared)
-      : socket_(std::move(socket)), worker_(worker), shared_(shared), timer_(worker.io),
-        buffer_(new char[kReadBufferBytes]) {
+  Connection(tcp::socket socket, Shared& shared)
+      : socket_(std::move(socket)), shared_(shared), buffer_(new char[kReadBufferBytes]) {
     shared_.open_connections.fetch_add(1, std::memory_order_relaxed);
-    worker_.connections.insert(this);
     http_parser_init(&parser_, HTTP_REQUEST);
     parser_.data = this;
     asio::error_code ec;
@@ -109,19 +118,33 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   ~Connection() {
-    worker_.connections.erase(this);
+    {
+      const std::lock_guard lock(shared_.registry_mutex);
+      shared_.registry.erase(this);
+    }
     shared_.open_connections.fetch_sub(1, std::memory_order_relaxed);
   }
 
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
+  /// Registers the connection and starts reading; runs on the connection's strand.
   void start() {
-    if (worker_.draining) {
+    {
+      const std::lock_guard lock(shared_.registry_mutex);
+      shared_.registry.emplace(this, weak_from_this());
+    }
+    if (shared_.draining.load()) {
       close();
       return;
     }
     wait_for_request();
+  }
+
+  /// Runs `task` on the connection's strand.
+  template <class Task>
+  void post(Task&& task) {
+    asio::post(socket_.get_executor(), std::forward<Task>(task));
   }
 
   /// The server is shutting down: close now if no request has begun, else after answering it.
@@ -364,7 +387,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       request_.body.reserve(request_.body.size() + kBodyPadding);
     }
     Response response = shared_.handler.handle(request_);
-    const bool keep_alive = request_.keep_alive && !close_after_response_ && !worker_.draining;
+    const bool keep_alive = request_.keep_alive && !close_after_response_ && !shared_.draining.load();
     write(std::move(response), keep_alive, request_.method == "HEAD", /*linger=*/false);
   }
 
@@ -402,7 +425,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
       start_lingering();
       return;
     }
-    if (!keep_alive || close_after_response_ || worker_.draining) {
+    if (!keep_alive || close_after_response_ || shared_.draining.load()) {
       close();
       return;
     }
@@ -421,19 +444,29 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // ---- timers and closing ----------------------------------------------------------------
 
+  // Deadlines are checked by the server's sweep (Server::Impl::sweep) a few times a second
+  // rather than by a timer per connection: re-arming an Asio timer at every step of every
+  // request cost throughput and, above all, tail latency.
   void arm_timer(std::chrono::milliseconds duration) {
-    const std::uint64_t generation = ++timer_generation_;
-    timer_.expires_after(duration);
-    timer_.async_wait([self = shared_from_this(), generation](const asio::error_code& ec) {
-      if (!ec && generation == self->timer_generation_) self->on_timeout();
-    });
+    deadline_.store((Clock::now() + duration).time_since_epoch().count(), std::memory_order_relaxed);
+  }
+  void cancel_timer() { deadline_.store(kNoDeadline, std::memory_order_relaxed); }
+
+ public:
+  /// Read by the sweep from any thread.
+  [[nodiscard]] bool deadline_passed(Clock::time_point now) const noexcept {
+    return now.time_since_epoch().count() >= deadline_.load(std::memory_order_relaxed);
+  }
+  /// Acts on a deadline that has passed; runs on the connection's strand.
+  void check_deadline() {
+    if (deadline_passed(Clock::now())) {
+      cancel_timer();
+      on_timeout();
+    }
   }
 
-  void cancel_timer() {
-    ++timer_generation_;
-    timer_.cancel();
-  }
-
+ private:
+  static constexpr Clock::rep kNoDeadline = std::numeric_limits<Clock::rep>::max();
   void on_timeout() {
     switch (state_) {
       case State::kReadingHeaders:
@@ -462,10 +495,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   tcp::socket socket_;
-  Worker& worker_;
   Shared& shared_;
-  asio::steady_timer timer_;
-  std::uint64_t timer_generation_ = 0;
+  std::atomic<Clock::rep> deadline_{kNoDeadline};
   std::unique_ptr<char[]> buffer_;
   std::size_t pending_begin_ = 0;  // unparsed bytes of buffer_: [pending_begin_, pending_end_)
   std::size_t pending_end_ = 0;
@@ -484,39 +515,25 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::array<asio::const_buffer, 2> write_buffers_;
 };
 
+/// How often the server checks the connections' deadlines; timeouts fire up to this late.
+constexpr auto kSweepInterval = std::chrono::milliseconds(100);
+
 }  // namespace
 
 struct Server::Impl {
-  explicit Impl(ServerOptions options, RequestHandler& handler)
-      : shared{std::move(options), handler, {}} {}
+  explicit Impl(ServerOptions options, RequestHandler& handler) : shared(std::move(options), handler) {}
 
   Shared shared;
-  std::list<Worker> workers;  // a list: Workers are not movable
-  std::optional<tcp::acceptor> acceptor;
+  std::optional<tcp::acceptor> acceptor;  // on its own strand
+  std::optional<asio::steady_timer> sweep_timer;
   std::optional<asio::steady_timer> trim_timer;
-  std::size_t next_worker = 0;
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
+  std::vector<std::thread> threads;
   std::uint16_t bound_port = 0;
   bool running = false;
 
-  void schedule_memory_trim() {
-    trim_timer->expires_after(shared.options.memory_trim_interval);
-    trim_timer->async_wait([this](const asio::error_code& ec) {
-      if (ec) return;
-      malloc_trim(0);
-      schedule_memory_trim();
-    });
-  }
-
-  Worker& pick_worker() {
-    auto it = workers.begin();
-    std::advance(it, static_cast<std::ptrdiff_t>(next_worker));
-    next_worker = (next_worker + 1) % workers.size();
-    return *it;
-  }
-
   void accept_next() {
-    Worker& target = pick_worker();
-    acceptor->async_accept(target.io, [this, &target](const asio::error_code& ec, tcp::socket socket) {
+    acceptor->async_accept(asio::make_strand(shared.io), [this](const asio::error_code& ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted || !acceptor->is_open()) return;
       if (ec) {
         // Out of file descriptors and the like: try again shortly instead of spinning.
@@ -530,11 +547,46 @@ struct Server::Impl {
         asio::error_code ignored;
         socket.close(ignored);
       } else {
-        asio::post(target.io, [this, &target, s = std::move(socket)]() mutable {
-          std::make_shared<Connection>(std::move(s), target, shared)->start();
-        });
+        auto connection = std::make_shared<Connection>(std::move(socket), shared);
+        connection->post([connection] { connection->start(); });
       }
       accept_next();
+    });
+  }
+
+  // Collects the connections matching `wanted` (under the registry lock) and runs `task` on
+  // each one's strand.
+  template <class Wanted, class Task>
+  void for_each_connection(Wanted wanted, Task task) {
+    std::vector<std::shared_ptr<Connection>> chosen;
+    {
+      const std::lock_guard lock(shared.registry_mutex);
+      for (const auto& [raw, weak] : shared.registry) {
+        if (auto connection = weak.lock(); connection && wanted(*connection)) chosen.push_back(std::move(connection));
+      }
+    }
+    for (auto& connection : chosen) {
+      connection->post([connection, task] { task(*connection); });
+    }
+  }
+
+  void sweep() {
+    sweep_timer->expires_after(kSweepInterval);
+    sweep_timer->async_wait([this](const asio::error_code& ec) {
+      if (ec) return;
+      const auto now = Clock::now();
+      for_each_connection([now](const Connection& c) { return c.deadline_passed(now); },
+                          [](Connection& c) { c.check_deadline(); });
+      sweep();
+    });
+  }
+
+  void schedule_memory_trim() {
+    trim_timer->expires_after(shared.options.memory_trim_interval);
+    trim_timer->async_wait([this](const asio::error_code& ec) {
+      if (ec) return;
+      malloc_trim(0);
+      schedule_memory_trim();
     });
   }
 };
@@ -551,40 +603,35 @@ Server::~Server() {
 
 core::Result<void> Server::start() {
   auto& impl = *impl_;
-  const std::size_t threads = std::max<std::size_t>(1, impl.shared.options.threads);
-  for (std::size_t i = 0; i < threads; ++i) impl.workers.emplace_back();
-  Worker& first = impl.workers.front();
-
+  auto& options = impl.shared.options;
   asio::error_code ec;
-  const auto address = asio::ip::make_address(impl.shared.options.host, ec);
+  const auto address = asio::ip::make_address(options.host, ec);
   if (ec) {
-    impl.workers.clear();
-    return core::fail(core::ErrorCode::kInvalidArgument,
-                      "HOST: '" + impl.shared.options.host + "' is not an IP address");
+    return core::fail(core::ErrorCode::kInvalidArgument, "HOST: '" + options.host + "' is not an IP address");
   }
-  const tcp::endpoint endpoint(address, impl.shared.options.port);
-  tcp::acceptor acceptor(first.io);
+  const tcp::endpoint endpoint(address, options.port);
+  tcp::acceptor acceptor(asio::make_strand(impl.shared.io));
   acceptor.open(endpoint.protocol(), ec);
   if (!ec) acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    impl.workers.clear();
-    return core::fail(core::ErrorCode::kUnavailable,
-                      "cannot listen on " + impl.shared.options.host + ":" +
-                          std::to_string(impl.shared.options.port) + ": " + ec.message());
+    return core::fail(core::ErrorCode::kUnavailable, "cannot listen on " + options.host + ":" +
+                                                         std::to_string(options.port) + ": " + ec.message());
   }
   impl.bound_port = acceptor.local_endpoint().port();
   impl.acceptor.emplace(std::move(acceptor));
   impl.accept_next();
-  if (impl.shared.options.memory_trim_interval.count() > 0) {
-    impl.trim_timer.emplace(first.io);
+  impl.sweep_timer.emplace(impl.shared.io);
+  impl.sweep();
+  if (options.memory_trim_interval.count() > 0) {
+    impl.trim_timer.emplace(impl.shared.io);
     impl.schedule_memory_trim();
   }
-
-  for (auto& worker : impl.workers) {
-    worker.keep_running.emplace(worker.io.get_executor());
-    worker.thread = std::thread([&worker] { worker.io.run(); });
+  impl.keep_running.emplace(impl.shared.io.get_executor());
+  const std::size_t threads = std::max<std::size_t>(1, options.threads);
+  for (std::size_t i = 0; i < threads; ++i) {
+    impl.threads.emplace_back([&impl] { impl.shared.io.run(); });
   }
   impl.running = true;
   return {};
@@ -601,20 +648,12 @@ std::size_t Server::shutdown() {
   if (!impl.running) return 0;
   impl.running = false;
 
-  Worker& first = impl.workers.front();
-  asio::post(first.io, [&impl] {
+  impl.shared.draining.store(true);
+  asio::post(impl.acceptor->get_executor(), [&impl] {
     asio::error_code ignored;
     impl.acceptor->close(ignored);
-    if (impl.trim_timer) impl.trim_timer->cancel();
   });
-  for (auto& worker : impl.workers) {
-    asio::post(worker.io, [&worker] {
-      worker.draining = true;
-      // drain() may close, and so erase from, the set being walked: walk a copy.
-      const std::vector<Connection*> connections(worker.connections.begin(), worker.connections.end());
-      for (Connection* connection : connections) connection->drain();
-    });
-  }
+  impl.for_each_connection([](const Connection&) { return true; }, [](Connection& c) { c.drain(); });
 
   const auto deadline = Clock::now() + impl.shared.options.shutdown_timeout;
   while (impl.shared.open_connections.load() > 0 && Clock::now() < deadline) {
@@ -622,16 +661,13 @@ std::size_t Server::shutdown() {
   }
   const std::size_t cut = impl.shared.open_connections.load();
 
-  for (auto& worker : impl.workers) {
-    worker.keep_running.reset();
-    worker.io.stop();
-  }
-  for (auto& worker : impl.workers) {
-    if (worker.thread.joinable()) worker.thread.join();
-  }
+  impl.keep_running.reset();
+  impl.shared.io.stop();
+  for (auto& thread : impl.threads) thread.join();
+  impl.threads.clear();
   impl.acceptor.reset();
+  impl.sweep_timer.reset();
   impl.trim_timer.reset();
-  impl.workers.clear();  // destroys the remaining connections with their event loops
   return cut;
 }
 

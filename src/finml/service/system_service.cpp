@@ -2,30 +2,43 @@
 
 namespace finml::service {
 
-SystemService::SystemService(storage::Database& database, std::chrono::milliseconds recheck_after)
-    : database_(database), recheck_after_(recheck_after) {}
+SystemService::SystemService(storage::Database& database, std::chrono::milliseconds interval)
+    : database_(database), interval_(interval), last_(ping()),
+      pinger_([this](std::stop_token stop) { run(std::move(stop)); }) {}
 
-DatabaseHealth SystemService::database_health(std::chrono::steady_clock::time_point now) {
-  {
-    std::lock_guard lock(mutex_);
-    if (pinging_ || (checked_ && now - checked_at_ < recheck_after_)) return last_;
-    pinging_ = true;
-  }
+SystemService::~SystemService() {
+  pinger_.request_stop();
+  wake_.notify_all();
+}
+
+DatabaseHealth SystemService::database_health() const {
+  std::lock_guard lock(mutex_);
+  return last_;
+}
+
+DatabaseHealth SystemService::ping() const {
   const auto started = std::chrono::steady_clock::now();
-  const auto ping = database_.ping();
+  const auto result = database_.ping();
   const auto elapsed = std::chrono::steady_clock::now() - started;
-  DatabaseHealth health{
-      .reachable = ping.has_value(),
+  return DatabaseHealth{
+      .reachable = result.has_value(),
       .backend = std::string(database_.backend()),
-      .error = ping ? std::string{} : ping.error().message,
+      .error = result ? std::string{} : result.error().message,
       .latency_ms = std::chrono::duration<double, std::milli>(elapsed).count(),
   };
-  std::lock_guard lock(mutex_);
-  last_ = health;
-  checked_ = true;
-  checked_at_ = now;
-  pinging_ = false;
-  return health;
+}
+
+void SystemService::run(std::stop_token stop) {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    // Wakes after the interval, or at once when a stop is requested.
+    wake_.wait_for(lock, stop, interval_, [] { return false; });
+    if (stop.stop_requested()) return;
+    lock.unlock();
+    DatabaseHealth health = ping();
+    lock.lock();
+    last_ = std::move(health);
+  }
 }
 
 }  // namespace finml::service

@@ -6,7 +6,7 @@ namespace finml::http::handlers {
 Handler health_get(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
     const auto now = std::chrono::steady_clock::now();
-    const auto database = deps.system.database_health(now);
+    const auto database = deps.system.database_health();
     const double uptime = std::chrono::duration<double>(now - deps.info.started).count();
     Response response;
     response.status = database.reachable ? 200 : 503;
