@@ -1,5 +1,7 @@
 #include <finml/app/config.hpp>
 
+#include <finml/core/timestamp.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -218,6 +220,19 @@ const std::vector<Setting>& setting_table() {
        integer_in<int>(1, 120, &Config::min_training_months)},
       {{"MAX_TRAINING_MONTHS", "--max-training-months", "24", "Most recent months of history a model uses"},
        integer_in<int>(1, 600, &Config::max_training_months)},
+      {{"FIXED_NOW", "--fixed-now", "",
+        "Pins the service clock to this UTC timestamp, e.g. 2025-12-08T12:00:00Z (tests, replays; empty: the real clock)"},
+       [](std::string_view value, Config& config) -> std::optional<std::string> {
+         const auto text = trim(value);
+         if (text.empty()) {
+           config.fixed_now.reset();
+           return std::nullopt;
+         }
+         const auto at = core::parse_timestamp(text);
+         if (!at) return "must be an ISO-8601 UTC timestamp such as 2025-12-08T12:00:00Z";
+         config.fixed_now = *at;
+         return std::nullopt;
+       }},
       {{"DEFAULT_CURRENCY", "--default-currency", "INR",
         "ISO 4217 currency of amounts that name none (the original's amounts are rupees)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {

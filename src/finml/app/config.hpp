@@ -13,6 +13,7 @@
 
 #include <finml/core/error.hpp>
 #include <finml/core/money.hpp>
+#include <finml/core/timestamp.hpp>
 #include <finml/http/logger.hpp>
 
 namespace finml::app {
@@ -57,6 +58,8 @@ struct Config {
   int min_training_months = 3;
   int max_training_months = 24;
   core::Currency default_currency = *core::Currency::from_code("INR");
+  /// When set, the service's clock: every "now" and "today" comes from here.
+  std::optional<core::Timestamp> fixed_now;
 
   [[nodiscard]] bool production() const noexcept { return environment == Environment::kProduction; }
 };

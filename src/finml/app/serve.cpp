@@ -103,11 +103,17 @@ int serve(const Config& config) {
                .environment = std::string(to_string(config.environment)),
                .started = started},
       .system = system,
+      .database = db,
       .metrics = metrics,
       .metrics_enabled = config.enable_metrics,
       .default_currency = config.default_currency,
-      .today = [] { return core::utc_date(std::chrono::time_point_cast<std::chrono::microseconds>(
-                        std::chrono::system_clock::now())); },
+      .confidence_level = config.confidence_level,
+      .min_training_months = config.min_training_months,
+      .max_training_months = config.max_training_months,
+      .now = [fixed = config.fixed_now]() -> core::Timestamp {
+        if (fixed) return *fixed;
+        return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
+      },
   };
   http::register_routes(application.router(), dependencies);
 

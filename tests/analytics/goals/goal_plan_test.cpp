@@ -80,6 +80,43 @@ TEST(GoalReversePlanTest, CountsThePartialMonthsDays) {
   EXPECT_EQ(plan->alternatives[0].months_needed, 17);
   EXPECT_EQ(plan->alternatives[1].months_needed, 34);
   EXPECT_EQ(plan->milestones.back().months_from_start, 25);
+  // The plan ends on the target date, so its last milestone does too (whole months put it on
+  // 2027-01-06, after the date the user asked for).
+  EXPECT_EQ(plan->milestones.back().expected_date, d("2026-12-31"));
+}
+
+TEST(GoalReversePlanTest, MilestonesKeepTheOriginalsDatesForWholeMonths) {
+  const auto plan = plan_reverse({.target_amount = 50000, .current_savings = 10000, .target_date = d("2026-12-06"), .growth = {}},
+                                 d("2024-12-06"));
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->milestones.size(), 4u);
+  const char* expected[] = {"2025-06-06", "2025-12-06", "2026-06-06", "2026-12-06"};
+  const int months[] = {6, 12, 18, 24};
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(plan->milestones[i].expected_date, d(expected[i])) << i;
+    EXPECT_EQ(plan->milestones[i].months_from_start, months[i]) << i;
+  }
+}
+
+TEST(GoalReversePlanTest, NoMilestoneFallsAfterTheTargetDate) {
+  for (const char* target : {"2026-01-21", "2026-02-28", "2027-03-01", "2031-07-15"}) {
+    for (const double rate : {0.0, 0.08}) {
+      ReversePlanRequest request{.target_amount = 1000, .current_savings = 400, .target_date = d(target), .growth = {}};
+      request.growth.annual_return_rate = rate;
+      const auto plan = plan_reverse(request, d("2026-01-06"));
+      ASSERT_TRUE(plan) << target;
+      core::Date previous = d("2026-01-06");
+      for (const auto& milestone : plan->milestones) {
+        EXPECT_LE(milestone.expected_date, d(target)) << target << " " << milestone.percentage;
+        EXPECT_GE(milestone.expected_date, previous) << target << " " << milestone.percentage;
+        previous = milestone.expected_date;
+      }
+      EXPECT_EQ(plan->milestones.back().expected_date, d(target)) << target << " rate " << rate;
+      ASSERT_EQ(plan->alternatives.size(), 2u);
+      EXPECT_LE(plan->alternatives[0].target_date, d(target)) << "the aggressive scenario is not faster";
+      EXPECT_GE(plan->alternatives[1].target_date, d(target)) << "the conservative scenario is not slower";
+    }
+  }
 }
 
 TEST(GoalReversePlanTest, AnswersADateLessThanAMonthAway) {

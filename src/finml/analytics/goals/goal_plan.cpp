@@ -1,5 +1,6 @@
 #include <finml/analytics/goals/goal_plan.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -153,6 +154,50 @@ core::Result<TimelinePlan> plan_timeline(const TimelineRequest& request, Date to
   return plan;
 }
 
+// The calendar date `months` (fractional) after `today`: whole months by the calendar, then
+// the fraction of the next month's days, rounded up to a whole day.
+Date date_after_months(Date today, double months) {
+  const int whole = static_cast<int>(std::floor(months + 1e-9));
+  const Date anchor = core::add_months_clamped(today, whole);
+  const double fraction = std::max(0.0, months - whole);
+  if (fraction < 1e-9) return anchor;
+  const double month_length =
+      static_cast<double>(core::days_between(anchor, core::add_months_clamped(today, whole + 1)));
+  return anchor.plus_days(static_cast<std::int64_t>(std::ceil(fraction * month_length - 1e-6)));
+}
+
+// Milestones of a reverse plan, on the plan's own schedule: `monthly` saved for `months_exact`
+// months lands on the target date exactly, so no milestone may fall after it (with whole
+// months only, the last one did whenever the target date was not a whole number of months
+// away).
+std::vector<Milestone> reverse_plan_milestones(double current, double final_target, double monthly,
+                                               const GrowthAssumptions& growth, Date today,
+                                               double months_exact, Date target_date) {
+  std::vector<Milestone> milestones;
+  const double needed = final_target - current;
+  for (const int percentage : kMilestonePercentages) {
+    const double amount = current + needed * percentage / 100.0;
+    // The (fractional) month the balance reaches `amount`: bisection, since the balance grows
+    // monotonically with time.
+    double low = 0.0;
+    double high = months_exact;
+    for (int i = 0; i < 60; ++i) {
+      const double middle = 0.5 * (low + high);
+      if (balance_after(current, monthly, growth.annual_return_rate, middle) >= amount - 1e-9) {
+        high = middle;
+      } else {
+        low = middle;
+      }
+    }
+    const Date reached = std::min(date_after_months(today, high), target_date);
+    milestones.push_back({.percentage = percentage,
+                          .amount = core::round_decimal(amount, 2),
+                          .months_from_start = static_cast<int>(std::ceil(high - 1e-6)),
+                          .expected_date = reached});
+  }
+  return milestones;
+}
+
 core::Result<ReversePlan> plan_reverse(const ReversePlanRequest& request, Date today) {
   if (auto ok = validate_amounts(request.target_amount, request.current_savings); !ok) {
     return std::unexpected(ok.error());
@@ -195,7 +240,8 @@ core::Result<ReversePlan> plan_reverse(const ReversePlanRequest& request, Date t
       .required_monthly_savings = required,
       .feasibility = rate_feasibility(whole, required),
       .alternatives = {},
-      .milestones = milestones_for(request.current_savings, target, required, growth, today),
+      .milestones = reverse_plan_milestones(request.current_savings, target, required, growth, today,
+                                            months_exact, request.target_date),
       .inflation_adjusted_target = target,
   };
   const struct {
@@ -210,10 +256,23 @@ core::Result<ReversePlan> plan_reverse(const ReversePlanRequest& request, Date t
     const double monthly = required * scenario.factor;
     const auto months = months_to_reach(request.current_savings, monthly, request.target_amount, growth);
     if (!months) continue;
+    // The date within the last month when the goal is reached (the month count stays whole,
+    // as the original's), so that a faster scenario never shows a later date than the plan.
+    double low = std::max(0, *months - 1);
+    double high = *months;
+    for (int i = 0; i < 60 && *months > 0; ++i) {
+      const double middle = 0.5 * (low + high);
+      if (balance_after(request.current_savings, monthly, growth.annual_return_rate, middle) >=
+          inflated(request.target_amount, growth.inflation_rate, middle) - 1e-9) {
+        high = middle;
+      } else {
+        low = middle;
+      }
+    }
     plan.alternatives.push_back({.scenario = scenario.scenario,
                                  .monthly_savings = monthly,
                                  .months_needed = *months,
-                                 .target_date = core::add_months_clamped(today, *months),
+                                 .target_date = date_after_months(today, high),
                                  .description = scenario.description});
   }
   return plan;

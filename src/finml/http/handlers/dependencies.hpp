@@ -1,14 +1,17 @@
 #pragma once
 /// @file finml/http/handlers/dependencies.hpp
-/// What the handlers are given: the services, the service's identity, and the clock.
+/// What the handlers are given: the services, the service's identity, the settings the
+/// analytics need, and the clock.
 #include <chrono>
 #include <functional>
 #include <string>
 
 #include <finml/core/date.hpp>
 #include <finml/core/money.hpp>
+#include <finml/core/timestamp.hpp>
 #include <finml/http/metrics.hpp>
 #include <finml/service/system_service.hpp>
+#include <finml/storage/database.hpp>
 
 namespace finml::http {
 
@@ -22,11 +25,19 @@ struct ServiceInfo {
 struct Dependencies {
   ServiceInfo info;
   service::SystemService& system;
+  /// The open database; handlers pass it to the service functions, never query it themselves.
+  storage::Database& database;
   Metrics& metrics;
   bool metrics_enabled = true;
   core::Currency default_currency;
+  double confidence_level = 0.95;  ///< CONFIDENCE_LEVEL: forecast intervals' default level
+  int min_training_months = 3;     ///< MIN_TRAINING_MONTHS
+  int max_training_months = 24;    ///< MAX_TRAINING_MONTHS
+  /// The service clock (UTC): the real one, or FIXED_NOW.
+  std::function<core::Timestamp()> now;
+
   /// Today's date for the analytics (UTC); a request may pin it with `as_of`.
-  std::function<core::Date()> today;
+  [[nodiscard]] core::Date today() const { return core::utc_date(now()); }
 };
 
 }  // namespace finml::http
