@@ -134,6 +134,15 @@ std::string element_path(const std::string& parent, std::size_t index) {
   return parent + "[" + std::to_string(index) + "]";
 }
 
+std::string Value::path() const {
+  switch (step_) {
+    case Step::kRoot: return root_path_;
+    case Step::kKey: return child_path(parent_->path(), key_);
+    case Step::kIndex: return element_path(parent_->path(), index_);
+  }
+  return root_path_;
+}
+
 Value::Kind Value::kind() {
   ondemand::json_type type{};
   if (const auto error = value_.type().get(type)) throw_malformed(error);
@@ -151,7 +160,7 @@ Value::Kind Value::kind() {
 bool Value::is_null() { return kind() == Kind::kNull && checked(value_.is_null()).value_or(false); }
 
 void Value::problem(std::string message, std::string type) {
-  problems_->add(path_, std::move(message), std::move(type));
+  problems_->add(path(), std::move(message), std::move(type));
 }
 
 void Value::type_problem(std::string_view expected) {
@@ -224,6 +233,12 @@ std::optional<std::int64_t> Value::integer() {
 }
 
 std::optional<std::string> Value::decimal_text() {
+  const auto view = decimal_view();
+  if (!view) return std::nullopt;
+  return std::string(*view);
+}
+
+std::optional<std::string_view> Value::decimal_view() {
   switch (kind()) {
     case Kind::kNumber: {
       const std::string_view text = trim(value_.raw_json_token());
@@ -232,13 +247,9 @@ std::optional<std::string> Value::decimal_text() {
           error && error != simdjson::NUMBER_OUT_OF_RANGE) {
         throw_malformed(error);
       }
-      return std::string(text);
+      return text;
     }
-    case Kind::kString: {
-      const auto value = checked(value_.get_string());
-      if (!value) return std::nullopt;
-      return std::string(*value);
-    }
+    case Kind::kString: return checked(value_.get_string());
     default:
       type_problem("an amount");
       return std::nullopt;
@@ -257,13 +268,17 @@ std::optional<core::Money> Value::money(core::Currency currency) {
 }
 
 std::optional<std::string> Value::string() {
+  const auto view = string_view();
+  if (!view) return std::nullopt;
+  return std::string(*view);
+}
+
+std::optional<std::string_view> Value::string_view() {
   if (kind() != Kind::kString) {
     type_problem("a string");
     return std::nullopt;
   }
-  const auto value = checked(value_.get_string());
-  if (!value) return std::nullopt;
-  return std::string(*value);
+  return checked(value_.get_string());
 }
 
 std::optional<bool> Value::boolean() {
@@ -281,7 +296,11 @@ std::optional<bool> Value::boolean() {
 }
 
 std::optional<core::Date> Value::date() {
-  const auto text = string();
+  if (kind() != Kind::kString) {
+    type_problem("a string");
+    return std::nullopt;
+  }
+  const auto text = checked(value_.get_string());
   if (!text) return std::nullopt;
   auto parsed = core::parse_booking_date(*text);
   if (!parsed) {
@@ -305,7 +324,7 @@ void Value::for_each_field(const std::function<void(std::string_view, Value&)>& 
     if (const auto error = member.unescaped_key().get(key)) throw_malformed(error);
     // The key's storage is reused by the next string read: keep a copy.
     const std::string key_copy(key);
-    Value child(member.value(), child_path(path_, key_copy), *problems_);
+    Value child(member.value(), *this, std::string_view(key_copy));
     on_field(key_copy, child);
   }
 }
@@ -321,7 +340,7 @@ void Value::for_each_element(const std::function<void(std::size_t, Value&)>& on_
   for (auto element : array) {
     ondemand::value item;
     if (const auto error = std::move(element).get(item)) throw_malformed(error);
-    Value child(item, element_path(path_, index), *problems_);
+    Value child(item, *this, index);
     on_element(index, child);
     ++index;
   }

@@ -28,8 +28,7 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
   bool complete = true;
   bool known_type = true;
   core::Currency currency = default_currency;
-  std::optional<std::string> amount_text;
-  std::string amount_path;
+  std::optional<std::string_view> amount_text;
 
   const bool is_object = read_object(value, {"date", "amount", "type"}, [&](std::string_view key, Value& field) {
     if (key == "date") {
@@ -40,11 +39,10 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
       }
     } else if (key == "amount") {
       // Converted once the currency is known, which may come later in the object.
-      amount_path = field.path();
-      amount_text = field.decimal_text();
+      amount_text = field.decimal_view();
       if (!amount_text) complete = false;
     } else if (key == "type") {
-      if (auto text = field.string()) {
+      if (auto text = field.string_view()) {
         if (auto type = core::parse_transaction_type(*text)) {
           transaction.type = *type;
         } else {
@@ -86,7 +84,7 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
   if (!is_object || !complete || !amount_text) return std::nullopt;
   auto amount = core::Money::parse(*amount_text, currency);
   if (!amount) {
-    value.problems().add(amount_path, "must be an amount: " + amount.error().message, "value_error");
+    value.problems().add(child_path(value.path(), "amount"), "must be an amount: " + amount.error().message, "value_error");
     return std::nullopt;
   }
   transaction.amount = *amount;
@@ -96,6 +94,7 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
 
 std::vector<core::Transaction> read_transactions(Value& value, core::Currency default_currency) {
   std::vector<core::Transaction> transactions;
+  transactions.reserve(64);
   value.for_each_element([&](std::size_t, Value& element) {
     if (auto transaction = read_transaction(element, default_currency)) {
       transactions.push_back(std::move(*transaction));
