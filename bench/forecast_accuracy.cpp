@@ -1,10 +1,12 @@
 // Forecast accuracy benchmark: runs finml's forecasting methods on the cases of
-// bench/forecast/data/cases.csv (built by tools/forecast/make_benchmark_cases.R), reads R's
-// ets()/auto.arima() forecasts of the same cases (tools/forecast/run_r_benchmark.R), and prints a
-// Markdown table of mean MASE, 95% interval coverage and milliseconds per series by method and
-// history length. See bench/README.md for the commands.
+// bench/forecast/data/cases.csv (splits dev and test, built by
+// tools/forecast/make_benchmark_cases.R) and bench/forecast/data/fresh_cases.csv (split fresh,
+// the clean holdout built by tools/forecast/make_fresh_cases.R), reads R's ets()/auto.arima()
+// forecasts of the same cases (tools/forecast/run_r_benchmark.R: r_forecasts.csv and
+// r_fresh_forecasts.csv), and prints a Markdown table of mean MASE, 95% interval coverage and
+// milliseconds per series by method and history length. See bench/README.md for the commands.
 //
-//   forecast_accuracy [--cases FILE] [--r-forecasts FILE] [--split test|dev|all]
+//   forecast_accuracy [--cases FILE] [--r-forecasts FILE] [--split test|dev|fresh|all]
 //                     [--methods auto,ets,...]
 #include <algorithm>
 #include <chrono>
@@ -55,8 +57,7 @@ std::vector<std::string> split_csv(const std::string& line) {
   return out;
 }
 
-std::vector<Case> read_cases(const std::string& path) {
-  std::vector<Case> cases;
+void read_cases(const std::string& path, std::vector<Case>& cases) {
   std::ifstream in(path);
   std::string line;
   std::getline(in, line);
@@ -75,12 +76,10 @@ std::vector<Case> read_cases(const std::string& path) {
     c.future = numbers(f[8]);
     cases.push_back(std::move(c));
   }
-  return cases;
 }
 
 /// R's forecasts by method and case id.
-std::map<std::string, std::map<std::string, Outcome>> read_r(const std::string& path) {
-  std::map<std::string, std::map<std::string, Outcome>> out;
+void read_r(const std::string& path, std::map<std::string, std::map<std::string, Outcome>>& out) {
   std::ifstream in(path);
   std::string line;
   std::getline(in, line);
@@ -94,7 +93,6 @@ std::map<std::string, std::map<std::string, Outcome>> read_r(const std::string& 
     o.upper = numbers(f[6]);
     out["R " + f[1]][f[0]] = std::move(o);
   }
-  return out;
 }
 
 struct Cell {
@@ -193,26 +191,31 @@ const char* bucket_of(int history) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string cases_path = "bench/forecast/data/cases.csv";
-  std::string r_path = "bench/forecast/data/r_forecasts.csv";
+  // Every file is read when present; --cases and --r-forecasts replace the lists.
+  std::vector<std::string> cases_paths = {"bench/forecast/data/cases.csv",
+                                          "bench/forecast/data/fresh_cases.csv"};
+  std::vector<std::string> r_paths = {"bench/forecast/data/r_forecasts.csv",
+                                      "bench/forecast/data/r_fresh_forecasts.csv"};
   std::string split = "test";
   std::string methods_arg = "auto,combo,ets,arima,theta,snaive,naive,drift,linear";
   std::string dump_path;  // per-case MASE and coverage, for analysis
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
-    if (key == "--cases") cases_path = argv[i + 1];
-    else if (key == "--r-forecasts") r_path = argv[i + 1];
+    if (key == "--cases") cases_paths = {argv[i + 1]};
+    else if (key == "--r-forecasts") r_paths = {argv[i + 1]};
     else if (key == "--split") split = argv[i + 1];
     else if (key == "--methods") methods_arg = argv[i + 1];
     else if (key == "--dump") dump_path = argv[i + 1];
   }
-  auto cases = read_cases(cases_path);
+  std::vector<Case> cases;
+  for (const auto& path : cases_paths) read_cases(path, cases);
+  std::erase_if(cases, [&](const Case& c) { return split != "all" && c.split != split; });
   if (cases.empty()) {
-    std::fprintf(stderr, "no cases in %s\n", cases_path.c_str());
+    std::fprintf(stderr, "no cases of split %s in %s\n", split.c_str(), cases_paths.front().c_str());
     return 2;
   }
-  std::erase_if(cases, [&](const Case& c) { return split != "all" && c.split != split; });
-  const auto r = read_r(r_path);
+  std::map<std::string, std::map<std::string, Outcome>> r;
+  for (const auto& path : r_paths) read_r(path, r);
 
   std::vector<std::string> methods;
   {

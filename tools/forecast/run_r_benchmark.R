@@ -5,8 +5,15 @@
 # A case on which a function stops with an error gets R's naive() forecast, flagged failed = 1.
 # Run from the repository root (takes about half an hour on one core):
 #   nice -n 10 Rscript tools/forecast/run_r_benchmark.R
+# Optional arguments name the cases file and the output file, for the fresh holdout
+# (tools/forecast/make_fresh_cases.R):
+#   nice -n 10 Rscript tools/forecast/run_r_benchmark.R bench/forecast/data/fresh_cases.csv \
+#     bench/forecast/data/r_fresh_forecasts.csv
 suppressPackageStartupMessages(library(forecast))
-cases <- read.csv("bench/forecast/data/cases.csv", stringsAsFactors = FALSE)
+args <- commandArgs(trailingOnly = TRUE)
+cases_path <- if (length(args) >= 1) args[[1]] else "bench/forecast/data/cases.csv"
+out_path <- if (length(args) >= 2) args[[2]] else "bench/forecast/data/r_forecasts.csv"
+cases <- read.csv(cases_path, stringsAsFactors = FALSE)
 numbers <- function(text) as.numeric(strsplit(text, " ", fixed = TRUE)[[1]])
 fmt <- function(v) paste(format(as.numeric(v), digits = 12, trim = TRUE), collapse = " ")
 out <- vector("list", 2 * nrow(cases))
@@ -34,6 +41,5 @@ for (i in seq_len(nrow(cases))) {
   }
   if (i %% 50 == 0) cat(i, "of", nrow(cases), "\n")
 }
-write.csv(do.call(rbind, out), "bench/forecast/data/r_forecasts.csv", row.names = FALSE,
-          quote = FALSE)
+write.csv(do.call(rbind, out), out_path, row.names = FALSE, quote = FALSE)
 cat("forecast", as.character(packageVersion("forecast")), "on", R.version.string, "\n")
