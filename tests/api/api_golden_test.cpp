@@ -48,7 +48,8 @@ std::string test_name_of(const std::string& file) {
 class GoldenCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenCase, AnswersAsRecorded) {
-  const json spec = json::parse(read_file(GetParam()));
+  // Ordered, so that a request body is sent with its members in the order the case lists them.
+  const nlohmann::ordered_json spec = nlohmann::ordered_json::parse(read_file(GetParam()));
   ASSERT_TRUE(spec.contains("steps") && spec["steps"].is_array() && !spec["steps"].empty())
       << GetParam() << " has no steps";
   FinmlServer server({{"FIXED_NOW", spec.value("fixed_now", std::string(kDefaultNow))}});
@@ -60,7 +61,14 @@ TEST_P(GoldenCase, AnswersAsRecorded) {
     const auto& request = step.at("request");
     std::string body;
     if (request.contains("body")) body = request["body"].dump();
-    if (request.contains("body_file")) body = read_file(resolve_body_file(request["body_file"].get<std::string>()));
+    if (request.contains("body_file")) {
+      body = read_file(resolve_body_file(request["body_file"].get<std::string>()));
+      if (request.contains("body_merge")) {
+        nlohmann::ordered_json merged = nlohmann::ordered_json::parse(body);
+        merged.merge_patch(request["body_merge"]);
+        body = merged.dump();
+      }
+    }
     if (request.contains("raw_body")) body = request["raw_body"].get<std::string>();
     std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
     if (request.contains("headers")) {
@@ -84,7 +92,7 @@ TEST_P(GoldenCase, AnswersAsRecorded) {
       options.tolerance = expect.value("tolerance", 1e-9);
       options.partial = expect.value("partial", false);
       if (expect.contains("ignore")) options.ignore = expect["ignore"].get<std::vector<std::string>>();
-      const auto differences = compare_json(expect["body"], actual, options);
+      const auto differences = compare_json(json::parse(expect["body"].dump()), actual, options);
       std::string listed;
       for (const auto& difference : differences) listed += "\n  " + difference;
       EXPECT_TRUE(differences.empty()) << GetParam() << ":" << listed;
@@ -103,6 +111,12 @@ TEST(CompareJson, ToleratesNumbersWithinToleranceAndIgnoredPaths) {
   const json actual = {{"a", 1.004}, {"t", "x"}, {"items", {{{"at", "9"}}, {{"at", "8"}}}}};
   EXPECT_TRUE(compare_json(expected, actual, {.tolerance = 0.01, .ignore = {"$.items[*].at"}, .partial = false}).empty());
   EXPECT_FALSE(compare_json(expected, actual, {.tolerance = 0.001, .ignore = {"$.items[*].at"}, .partial = false}).empty());
+}
+
+TEST(CompareJson, PlaceholdersMatchByKindLengthOrChoice) {
+  const json expected = {{"n", "$number"}, {"list", {{"$length", 2}}}, {"grade", {{"$one_of", {"A", "B"}}}}, {"x", "$any"}};
+  EXPECT_TRUE(compare_json(expected, {{"n", 3.5}, {"list", {1, 2}}, {"grade", "B"}, {"x", nullptr}}, {}).empty());
+  EXPECT_EQ(compare_json(expected, {{"n", "3"}, {"list", {1}}, {"grade", "F"}, {"x", 1}}, {}).size(), 3u);
 }
 
 TEST(CompareJson, ReportsMissingUnexpectedAndMistypedMembersByPath) {

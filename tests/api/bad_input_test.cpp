@@ -4,6 +4,7 @@
 // a 2xx or a 4xx JSON body (a 4xx with a string `detail`): never a 5xx, a crash or a hang.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <regex>
 #include <string>
 #include <vector>
@@ -139,11 +140,15 @@ class BadInputTest : public ::testing::Test {
   }
 
   // Sends one request and records what is wrong with the answer, if anything.
-  void expect_no_server_error(HttpConnection& connection, const std::string& method, const std::string& target,
-                              const std::string& body, const std::string& what) {
+  // Sends one request on the test's connection (a new one when the server closed the last
+  // after refusing a malformed request) and records what is wrong with the answer, if anything.
+  void expect_no_server_error(const std::string& method, const std::string& target, const std::string& body,
+                              const std::string& what) {
     ++sent_;
-    const auto response = connection.request(method, target, body, {{"Content-Type", "application/json"}});
+    if (!connection_) connection_ = std::make_unique<HttpConnection>(server_->port(), std::chrono::seconds(300));
+    const auto response = connection_->request(method, target, body, {{"Content-Type", "application/json"}});
     const std::string where = method + " " + target + " with " + what;
+    if (!response || response->header("connection") == "close") connection_.reset();
     if (!response) {
       failures_.push_back(where + ": no answer");
       return;
@@ -187,82 +192,78 @@ class BadInputTest : public ::testing::Test {
 
   static inline FinmlServer* server_ = nullptr;
   static inline std::vector<RouteSpec> routes_;
+  std::unique_ptr<HttpConnection> connection_;
   std::vector<std::string> failures_;
   std::size_t sent_ = 0;
 };
 
 TEST_F(BadInputTest, BrokenAndWrongTypedBodiesGetA4xxNeverA5xx) {
-  HttpConnection connection(server_->port(), std::chrono::seconds(60));
   const std::vector<std::string> raw = {"", "{}", "[]", "null", "42", "\"text\"", "{", "{\"user_id\":", "\xff\xfe{}",
                                         "{\"user_id\":1,\"user_id\":2}", std::string(100, '[')};
   for (const auto& route : routes_) {
     for (const auto& target : targets_of(route)) {
-      for (const auto& body : raw) expect_no_server_error(connection, route.method, target, body, "body " + body.substr(0, 20));
+      for (const auto& body : raw) expect_no_server_error(route.method, target, body, "body " + body.substr(0, 20));
     }
   }
   report();
 }
 
 TEST_F(BadInputTest, EachFieldNullOrWrongTypedGetsA4xxNeverA5xx) {
-  HttpConnection connection(server_->port(), std::chrono::seconds(60));
   const json base = ordinary_body();
   for (const auto& route : routes_) {
     if (route.method != "POST") continue;
     const std::string target = targets_of(route).front();
-    expect_no_server_error(connection, route.method, target, base.dump(), "an ordinary body");
+    expect_no_server_error(route.method, target, base.dump(), "an ordinary body");
     for (const auto& [key, value] : base.items()) {
       for (const auto& bad : bad_values()) {
         json body = base;
         body[key] = bad;
-        expect_no_server_error(connection, route.method, target, body.dump(), key + "=" + bad.dump());
+        expect_no_server_error(route.method, target, body.dump(), key + "=" + bad.dump());
       }
       json without = base;
       without.erase(key);
-      expect_no_server_error(connection, route.method, target, without.dump(), "no " + key);
+      expect_no_server_error(route.method, target, without.dump(), "no " + key);
     }
   }
   report();
 }
 
 TEST_F(BadInputTest, OddTransactionsDatesAndAmountsGetA2xxOr4xx) {
-  HttpConnection connection(server_->port(), std::chrono::seconds(60));
   for (const auto& route : routes_) {
     if (route.method != "POST") continue;
     const std::string target = targets_of(route).front();
     for (const auto& rows : bad_transactions()) {
       json body = ordinary_body();
       body["transactions"] = rows;
-      expect_no_server_error(connection, route.method, target, body.dump(), "transactions " + rows.dump().substr(0, 120));
+      expect_no_server_error(route.method, target, body.dump(), "transactions " + rows.dump().substr(0, 120));
     }
     for (const std::string date : {"0001-01-01", "9999-12-31", "1900-02-29", "2025-12-08T23:59:59Z"}) {
       json body = ordinary_body();
       for (const char* key : {"start_date", "end_date", "target_date"}) body[key] = date;
-      expect_no_server_error(connection, route.method, target, body.dump(), "dates " + date);
+      expect_no_server_error(route.method, target, body.dump(), "dates " + date);
     }
   }
   report();
 }
 
 TEST_F(BadInputTest, OneHundredThousandTransactionsAreServed) {
-  HttpConnection connection(server_->port(), std::chrono::seconds(300));
   const std::string body = many_transactions_body();
   ASSERT_LT(body.size(), 10u * 1024 * 1024);
   for (const auto& route : routes_) {
     if (route.method != "POST") continue;
-    expect_no_server_error(connection, route.method, targets_of(route).front(), body, "100,000 transactions");
+    expect_no_server_error(route.method, targets_of(route).front(), body, "100,000 transactions");
   }
   report();
 }
 
 TEST_F(BadInputTest, BadPathAndQueryParametersGetA4xxNeverA5xx) {
-  HttpConnection connection(server_->port(), std::chrono::seconds(60));
   const std::vector<std::string> queries = {"", "?months=-1", "?months=0", "?months=abc", "?months=1e9", "?months=99999999999999999999",
                                             "?months=", "?user_id=abc", "?user_id=-1", "?user_id=1&months=3", "?user_id=99999999999999999999",
                                             "?age_group=25-34&income_bracket=50k-75k", "?age_group=%00&income_bracket=%FF", "?months=6&months=7"};
   for (const auto& route : routes_) {
     if (route.method != "GET") continue;
     for (const auto& target : targets_of(route)) {
-      for (const auto& query : queries) expect_no_server_error(connection, route.method, target + query, "", "no body");
+      for (const auto& query : queries) expect_no_server_error(route.method, target + query, "", "no body");
     }
   }
   report();

@@ -33,8 +33,43 @@ struct Comparison {
     return std::any_of(ignored.begin(), ignored.end(), [&](const std::regex& r) { return std::regex_match(path, r); });
   }
 
+  // Placeholders for values a case cannot pin: "$any", "$number", "$string", "$array",
+  // "$object", "$boolean", {"$length": n} (an array of n elements), {"$one_of": [...]}.
+  bool placeholder(const nlohmann::json& expected, const nlohmann::json& actual, const std::string& path) {
+    if (expected.is_string()) {
+      const auto& text = expected.get_ref<const std::string&>();
+      if (!text.starts_with("$")) return false;
+      bool ok = true;
+      if (text == "$any") ok = true;
+      else if (text == "$number") ok = actual.is_number();
+      else if (text == "$string") ok = actual.is_string();
+      else if (text == "$array") ok = actual.is_array();
+      else if (text == "$object") ok = actual.is_object();
+      else if (text == "$boolean") ok = actual.is_boolean();
+      else return false;
+      if (!ok) differences.push_back(path + ": expected " + text + ", got " + actual.dump().substr(0, 200));
+      return true;
+    }
+    if (expected.is_object() && expected.size() == 1 && expected.contains("$length")) {
+      if (!actual.is_array() || actual.size() != expected["$length"].get<std::size_t>()) {
+        differences.push_back(path + ": expected an array of " + expected["$length"].dump() + " elements, got " +
+                              actual.dump().substr(0, 200));
+      }
+      return true;
+    }
+    if (expected.is_object() && expected.size() == 1 && expected.contains("$one_of")) {
+      const auto& choices = expected["$one_of"];
+      if (std::find(choices.begin(), choices.end(), actual) == choices.end()) {
+        differences.push_back(path + ": expected one of " + choices.dump() + ", got " + actual.dump().substr(0, 200));
+      }
+      return true;
+    }
+    return false;
+  }
+
   void compare(const nlohmann::json& expected, const nlohmann::json& actual, const std::string& path) {
     if (is_ignored(path)) return;
+    if (placeholder(expected, actual, path)) return;
     if (expected.is_number() && actual.is_number()) {
       const double e = expected.get<double>();
       const double a = actual.get<double>();

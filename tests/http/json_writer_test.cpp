@@ -15,6 +15,19 @@ TEST(JsonWriterTest, NeverWritesNanOrInfinity) {
   EXPECT_EQ(writer.take(), "[null,null,null,0.0]");
 }
 
+TEST(JsonWriterTest, WritesOnlyUtf8ReplacingBrokenBytes) {
+  Writer writer;
+  writer.begin_object()
+      .field("ok", "caf\xC3\xA9 \xE2\x82\xAC")
+      .field("bad", "a\xFF" "b\xC3" "(\xED\xA0\x80)")
+      .key("\xC0\x80").integer(1)
+      .end_object();
+  const std::string text = writer.take();
+  EXPECT_EQ(text, "{\"ok\":\"caf\xC3\xA9 \xE2\x82\xAC\",\"bad\":\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD(\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD)\","
+                  "\"\xEF\xBF\xBD\xEF\xBF\xBD\":1}");
+  EXPECT_TRUE(nlohmann::json::accept(text));
+}
+
 TEST(JsonWriterTest, WritesShortestRoundTripNumbersAndExactMoney) {
   Writer writer;
   writer.begin_array()
@@ -55,6 +68,8 @@ TEST(ErrorJsonTest, ConvertsJsonPathsToTheOriginalsLocations) {
   EXPECT_EQ(original_field_location("$.target_amount"), "body -> target_amount");
   EXPECT_EQ(original_field_location(R"($.a["odd key"][2])"), "body -> a -> odd key -> 2");
   EXPECT_EQ(original_field_location("$"), "body");
+  EXPECT_EQ(original_field_location("path.user_id"), "path -> user_id");
+  EXPECT_EQ(original_field_location("query.months"), "query -> months");
 }
 
 }  // namespace

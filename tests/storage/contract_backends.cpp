@@ -5,6 +5,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <span>
+#include <vector>
 #include <system_error>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -66,6 +68,14 @@ std::string with_database(const std::string& url, const std::string& database) {
   return base + "/" + database + tail;
 }
 
+std::string_view find_migration_sql(std::span<const finml::storage::Migration> migrations,
+                                    int version) {
+  for (const finml::storage::Migration& migration : migrations) {
+    if (migration.version == version) return migration.sql;
+  }
+  return {};
+}
+
 }  // namespace
 
 // SqliteBackend.
@@ -109,6 +119,39 @@ std::string SqliteBackend::query_scalar(std::string_view sql) const {
   } catch (const std::exception& error) {
     ADD_FAILURE() << "\"" << sql << "\" failed: " << error.what();
     return "";
+  }
+}
+
+void SqliteBackend::run_script(std::string_view sql) const {
+  try {
+    SQLite::Database connection(path_, SQLite::OPEN_READWRITE, /*aBusyTimeoutMs=*/5'000);
+    connection.exec("PRAGMA foreign_keys = ON");
+    connection.exec(std::string(sql));
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << "the script failed: " << error.what();
+  }
+}
+
+std::string_view SqliteBackend::migration_sql(int version) const {
+  return find_migration_sql(finml::storage::sqlite_migrations(), version);
+}
+
+std::span<const finml::storage::Migration> SqliteBackend::migrations() const {
+  return finml::storage::sqlite_migrations();
+}
+
+void SqliteBackend::drop_every_table() const {
+  try {
+    SQLite::Database connection(path_, SQLite::OPEN_READWRITE, /*aBusyTimeoutMs=*/5'000);
+    std::vector<std::string> tables;
+    SQLite::Statement select(connection,
+                             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                             "LIKE 'sqlite\\_%' ESCAPE '\\'");
+    while (select.executeStep()) tables.push_back(select.getColumn(0).getString());
+    // Foreign keys are off on this connection, so the order does not matter.
+    for (const std::string& table : tables) connection.exec("DROP TABLE " + table);
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << "dropping the tables failed: " << error.what();
   }
 }
 
@@ -163,4 +206,20 @@ std::string PostgresBackend::query_scalar(std::string_view sql) const {
   std::string first_cell;
   EXPECT_TRUE(run_postgres_sql(database_url_, std::string(sql), &first_cell));
   return first_cell;
+}
+
+void PostgresBackend::run_script(std::string_view sql) const {
+  EXPECT_TRUE(run_postgres_sql(database_url_, std::string(sql)));
+}
+
+std::string_view PostgresBackend::migration_sql(int version) const {
+  return find_migration_sql(finml::storage::postgres_migrations(), version);
+}
+
+std::span<const finml::storage::Migration> PostgresBackend::migrations() const {
+  return finml::storage::postgres_migrations();
+}
+
+void PostgresBackend::drop_every_table() const {
+  EXPECT_TRUE(run_postgres_sql(database_url_, "DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
 }

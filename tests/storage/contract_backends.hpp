@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,7 @@
 #include <finml/core/error.hpp>
 #include <finml/core/ids.hpp>
 #include <finml/storage/database.hpp>
+#include <finml/storage/migrations.hpp>
 
 /// A database file in a fresh temporary directory.
 class SqliteBackend {
@@ -31,6 +33,13 @@ class SqliteBackend {
   /// Runs one statement outside the adapter and returns the first column of its first row
   /// ("" when there is none).
   [[nodiscard]] std::string query_scalar(std::string_view sql) const;
+  /// Runs several statements outside the adapter (a migration's SQL), failing the test on error.
+  void run_script(std::string_view sql) const;
+  /// The SQL of this dialect's migration `version` ("" when there is none).
+  [[nodiscard]] std::string_view migration_sql(int version) const;
+  [[nodiscard]] std::span<const finml::storage::Migration> migrations() const;
+  /// Drops every table, as if the database had just been created.
+  void drop_every_table() const;
 
  private:
   std::filesystem::path directory_;
@@ -51,6 +60,10 @@ class PostgresBackend {
   [[nodiscard]] finml::core::Result<std::unique_ptr<finml::storage::Database>> open() const;
   [[nodiscard]] int last_migration_version() const;
   [[nodiscard]] std::string query_scalar(std::string_view sql) const;
+  void run_script(std::string_view sql) const;
+  [[nodiscard]] std::string_view migration_sql(int version) const;
+  [[nodiscard]] std::span<const finml::storage::Migration> migrations() const;
+  void drop_every_table() const;
 
  private:
   std::string server_url_;

@@ -2,6 +2,7 @@
 // file, PostgreSQL on a private server). An adapter is correct when it passes all of it.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <set>
@@ -16,6 +17,7 @@
 #include <finml/core/timestamp.hpp>
 #include <finml/core/transaction.hpp>
 #include <finml/storage/database.hpp>
+#include <finml/storage/migrations.hpp>
 
 #include "storage/contract_backends.hpp"
 
@@ -431,6 +433,225 @@ TYPED_TEST(RepositoryContractTest, DataVersionGrowsWithEveryWriteToTheUsersData)
   EXPECT_EQ(this->data_version(user), 4);
 }
 
+// Upserting transactions.
+
+TYPED_TEST(RepositoryContractTest, UpsertReplacesRowsOfTheSameExternalIdAndInsertsTheRest) {
+  const UserId user(60);
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+  const AccountId account = create_account(this->backend_, user);
+  std::vector<Transaction> first{make_txn("2025-01-01", 100), make_txn("2025-01-02", 200),
+                                 make_txn("2025-01-03", 300)};
+  first[0].external_id = "client-1";
+  first[0].account_id = account;
+  first[2].external_id = "client-3";
+  const auto first_ids = this->db().transactions().upsert(user, first);
+  ASSERT_TRUE(ok(first_ids));
+  ASSERT_EQ(first_ids->size(), 3U);
+  EXPECT_EQ(std::set<TransactionId>(first_ids->begin(), first_ids->end()).size(), 3U);
+  EXPECT_EQ(this->data_version(user), 1);
+
+  // client-1 comes again with every replaceable field changed; client-4 is new, and a row
+  // without external_id is always a new row.
+  Transaction changed{.id = TransactionId(),
+                      .date = date("2024-12-24"),
+                      .amount = Money::from_minor(5'000, currency("EUR")),
+                      .type = TransactionType::kIncome,
+                      .category = "Gifts",
+                      .description = "from grandma",
+                      .note = "merry",
+                      .account_id = std::nullopt,
+                      .external_id = "client-1"};
+  std::vector<Transaction> second{make_txn("2025-02-01", 400), changed,
+                                  make_txn("2025-02-02", 500)};
+  second[0].external_id = "client-4";
+  const auto second_ids = this->db().transactions().upsert(user, second);
+  ASSERT_TRUE(ok(second_ids));
+  ASSERT_EQ(second_ids->size(), 3U);
+  EXPECT_EQ((*second_ids)[1], (*first_ids)[0]);
+  EXPECT_EQ(std::set<TransactionId>({(*first_ids)[0], (*first_ids)[1], (*first_ids)[2],
+                                     (*second_ids)[0], (*second_ids)[2]})
+                .size(),
+            5U);
+  EXPECT_EQ(*this->db().transactions().count(user), 5);
+  EXPECT_EQ(this->data_version(user), 2);
+
+  const std::vector<Transaction> listed = this->list(user);
+  ASSERT_EQ(listed.size(), 5U);
+  // The replaced row moved to its new date (first by date) and kept its id and account.
+  EXPECT_EQ(listed[0].id, (*first_ids)[0]);
+  Transaction expected = changed;
+  expected.account_id = account;
+  EXPECT_EQ(describe(listed[0]), describe(expected));
+  EXPECT_EQ(describe(listed[1]), describe(first[1]));
+  EXPECT_EQ(describe(listed[2]), describe(first[2]));
+  EXPECT_EQ(describe(listed[3]), describe(second[0]));
+  EXPECT_EQ(describe(listed[4]), describe(second[2]));
+  EXPECT_EQ(this->backend_.query_scalar("SELECT COUNT(*) FROM transactions WHERE created_at = "
+                                        "updated_at AND id = " +
+                                        std::to_string((*first_ids)[0].value())),
+            "0");
+}
+
+TYPED_TEST(RepositoryContractTest, ExternalIdsBelongToTheirUser) {
+  std::vector<Transaction> rows{make_txn("2025-01-01", 1)};
+  rows[0].external_id = "shared";
+  const auto mine = this->db().transactions().upsert(UserId(61), rows);
+  ASSERT_TRUE(ok(mine));
+  rows[0].amount = Money::from_minor(2, currency("USD"));
+  const auto theirs = this->db().transactions().upsert(UserId(62), rows);
+  ASSERT_TRUE(ok(theirs));
+  EXPECT_NE(mine->front(), theirs->front());
+  EXPECT_EQ(this->list(UserId(61)).front().amount.minor_units(), 1);
+  EXPECT_EQ(this->list(UserId(62)).front().amount.minor_units(), 2);
+}
+
+TYPED_TEST(RepositoryContractTest, RowsOfOneUpsertSharingAnExternalIdEndAsOneRowTheLastWins) {
+  const UserId user(63);
+  std::vector<Transaction> rows{make_txn("2025-01-01", 1), make_txn("2025-01-02", 2),
+                                make_txn("2025-01-03", 3), make_txn("2025-01-04", 4)};
+  rows[0].external_id = "dup";
+  rows[2].external_id = "dup";
+  rows[3].external_id = "dup";
+  const auto ids = this->db().transactions().upsert(user, rows);
+  ASSERT_TRUE(ok(ids));
+  ASSERT_EQ(ids->size(), 4U);
+  EXPECT_EQ((*ids)[0], (*ids)[3]);
+  EXPECT_EQ((*ids)[2], (*ids)[3]);
+  EXPECT_NE((*ids)[1], (*ids)[3]);
+  const std::vector<Transaction> listed = this->list(user);
+  ASSERT_EQ(listed.size(), 2U);
+  EXPECT_EQ(listed[1].id, (*ids)[3]);
+  EXPECT_EQ(describe(listed[1]), describe(rows[3]));
+}
+
+TYPED_TEST(RepositoryContractTest, UpsertIsAllOrNothing) {
+  const UserId user(64);
+  std::vector<Transaction> first{make_txn("2025-01-01", 1)};
+  first[0].external_id = "keep-me";
+  ASSERT_TRUE(ok(this->db().transactions().upsert(user, first)));
+  const std::int64_t version = this->data_version(user);
+
+  std::vector<Transaction> batch{make_txn("2025-01-02", 2), make_txn("2025-01-03", 3),
+                                 make_txn("2025-01-04", 4)};
+  batch[0].external_id = "keep-me";                 // would replace the stored row
+  batch[2].account_id = AccountId(987'654);  // no such account: a foreign key violation
+  EXPECT_FALSE(this->db().transactions().upsert(user, batch).has_value());
+  const std::vector<Transaction> listed = this->list(user);
+  ASSERT_EQ(listed.size(), 1U);
+  EXPECT_EQ(describe(listed[0]), describe(first[0]));
+  EXPECT_EQ(this->data_version(user), version);
+
+  const UserId newcomer(65);
+  EXPECT_FALSE(this->db().transactions().upsert(newcomer, batch).has_value());
+  EXPECT_FALSE(this->db().users().find(newcomer)->has_value());
+
+  EXPECT_TRUE(ok(this->db().transactions().upsert(user, std::span(batch).first(2))));
+  EXPECT_EQ(*this->db().transactions().count(user), 2);
+}
+
+TYPED_TEST(RepositoryContractTest, UpsertOfNothingChangesNothing) {
+  const UserId user(66);
+  const auto ids = this->db().transactions().upsert(user, std::span<const Transaction>());
+  ASSERT_TRUE(ok(ids));
+  EXPECT_TRUE(ids->empty());
+  EXPECT_EQ(this->data_version(user), 0);  // created, as with insert, but not changed
+}
+
+TYPED_TEST(RepositoryContractTest, InsertRefusesAnExternalIdTheUserAlreadyHas) {
+  const UserId user(67);
+  std::vector<Transaction> rows{make_txn("2025-01-01", 1)};
+  rows[0].external_id = "once";
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, rows)));
+  std::vector<Transaction> again{make_txn("2025-01-02", 2), rows[0]};
+  EXPECT_FALSE(this->db().transactions().insert(user, again).has_value());
+  EXPECT_EQ(*this->db().transactions().count(user), 1);
+}
+
+TYPED_TEST(RepositoryContractTest, UpsertHandlesAHundredThousandRows) {
+  constexpr int kRows = 100'000;
+  const UserId user(68);
+  std::vector<Transaction> rows;
+  rows.reserve(kRows);
+  for (int i = 0; i < kRows; ++i) {
+    rows.push_back(make_txn(Date::from_days_since_epoch(19'000 + i % 1'000).to_string(), i));
+    if (i % 2 == 0) rows.back().external_id = "ext-" + std::to_string(i);
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const auto first = this->db().transactions().upsert(user, rows);
+  ASSERT_TRUE(ok(first));
+  ASSERT_EQ(first->size(), static_cast<std::size_t>(kRows));
+
+  // Again, every amount doubled: the rows with an external id are replaced, the others added.
+  for (Transaction& row : rows) {
+    row.amount = Money::from_minor(row.amount.minor_units() * 2, row.amount.currency());
+  }
+  const auto second = this->db().transactions().upsert(user, rows);
+  ASSERT_TRUE(ok(second));
+  ASSERT_EQ(second->size(), static_cast<std::size_t>(kRows));
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  // Row-at-a-time round trips would take minutes; batches take seconds even under sanitizers.
+  EXPECT_LT(elapsed, std::chrono::seconds(90));
+
+  for (int i = 0; i < kRows; ++i) {
+    const auto index = static_cast<std::size_t>(i);
+    if (i % 2 == 0) {
+      ASSERT_EQ((*second)[index], (*first)[index]) << "row " << i;
+    } else {
+      ASSERT_NE((*second)[index], (*first)[index]) << "row " << i;
+    }
+  }
+  EXPECT_EQ(*this->db().transactions().count(user), kRows + kRows / 2);
+  const std::string sum =
+      this->backend_.query_scalar("SELECT SUM(amount_minor) FROM transactions WHERE user_id = 68");
+  // Replaced even rows: 2i; odd rows twice: i and 2i.
+  std::int64_t expected = 0;
+  for (std::int64_t i = 0; i < kRows; ++i) expected += i % 2 == 0 ? 2 * i : 3 * i;
+  EXPECT_EQ(sum, std::to_string(expected));
+}
+
+TYPED_TEST(RepositoryContractTest, ExternalIdMigrationKeepsTheNewestOfDuplicateRows) {
+  // A database of before the unique index: drop it, store duplicates, then run the migration
+  // that made it (version 2) again.
+  const std::string_view migration = this->backend_.migration_sql(2);
+  ASSERT_FALSE(migration.empty());
+  this->backend_.run_script("DROP INDEX ux_transactions_user_external_id");
+  const UserId user(69);
+  const UserId bystander(70);
+  std::vector<Transaction> rows{make_txn("2025-01-01", 1), make_txn("2025-01-02", 2),
+                                make_txn("2025-01-03", 3), make_txn("2025-01-04", 4),
+                                make_txn("2025-01-05", 5), make_txn("2025-01-06", 6)};
+  rows[0].external_id = "x";  // made newest below by its updated_at
+  rows[1].external_id = "x";
+  rows[2].external_id = "x";
+  rows[3].external_id = "y";  // same updated_at as the next: the higher id wins
+  rows[4].external_id = "y";
+  const auto ids = this->db().transactions().insert(user, rows);
+  ASSERT_TRUE(ok(ids));
+  std::vector<Transaction> unique_rows{make_txn("2025-01-01", 7)};
+  unique_rows[0].external_id = "x";
+  ASSERT_TRUE(ok(this->db().transactions().insert(bystander, unique_rows)));
+  this->backend_.run_script(
+      "UPDATE transactions SET updated_at = '2099-01-01T00:00:00.000000Z' WHERE id = " +
+      std::to_string((*ids)[0].value()));
+  const std::int64_t version = this->data_version(user);
+  const std::int64_t bystander_version = this->data_version(bystander);
+
+  this->backend_.run_script(migration);
+
+  std::vector<std::int64_t> remaining = ids_of(this->list(user));
+  EXPECT_EQ(remaining, (std::vector<std::int64_t>{(*ids)[0].value(), (*ids)[4].value(),
+                                                  (*ids)[5].value()}));
+  EXPECT_EQ(*this->db().transactions().count(bystander), 1);
+  EXPECT_EQ(this->data_version(user), version + 1);
+  EXPECT_EQ(this->data_version(bystander), bystander_version);
+  // The index is back: upserts replace again.
+  rows[0].amount = Money::from_minor(100, currency("USD"));
+  const auto replaced = this->db().transactions().upsert(user, std::span(rows).first(1));
+  ASSERT_TRUE(ok(replaced));
+  EXPECT_EQ(replaced->front(), (*ids)[0]);
+  EXPECT_EQ(*this->db().transactions().count(user), 3);
+}
+
 // Health scores.
 
 TYPED_TEST(RepositoryContractTest, HealthScoresComeBackExactly) {
@@ -569,6 +790,58 @@ TYPED_TEST(RepositoryContractTest, FindModelParametersReturnsNothingWhenUnknown)
   EXPECT_FALSE(found->has_value());
 }
 
+TYPED_TEST(RepositoryContractTest, FindAndListCarryTheIdThatUpsertReturned) {
+  const UserId user(32);
+  ModelParameters parameters{.user_id = user,
+                             .model_type = "linear_regression",
+                             .target = "transactions_savings",
+                             .slope = 105.0,
+                             .intercept = 1005.0,
+                             .parameters_json = R"({"r2_score":1.0})",
+                             .last_trained_date = date("2025-12-08"),
+                             .updated_at = instant("2025-12-08T12:00:00Z")};
+  const auto savings_id = this->db().model_parameters().upsert(parameters);
+  ASSERT_TRUE(ok(savings_id));
+  EXPECT_GT(*savings_id, 0);
+  parameters.model_type = "ets";
+  parameters.target = "expense";
+  parameters.slope = std::nullopt;
+  const auto ets_id = this->db().model_parameters().upsert(parameters);
+  ASSERT_TRUE(ok(ets_id));
+  parameters.model_type = "arima";
+  const auto arima_id = this->db().model_parameters().upsert(parameters);
+  ASSERT_TRUE(ok(arima_id));
+  parameters.user_id = UserId(33);  // another user's model: not listed
+  ASSERT_TRUE(ok(this->db().model_parameters().upsert(parameters)));
+
+  const auto found =
+      this->db().model_parameters().find(user, "linear_regression", "transactions_savings");
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, *savings_id);
+
+  const auto listed = this->db().model_parameters().list(user);
+  ASSERT_TRUE(ok(listed));
+  ASSERT_EQ(listed->size(), 3U);
+  // Ordered by (model_type, target).
+  EXPECT_EQ((*listed)[0].id, *arima_id);
+  EXPECT_EQ((*listed)[0].model_type, "arima");
+  EXPECT_EQ((*listed)[1].id, *ets_id);
+  EXPECT_EQ((*listed)[2].id, *savings_id);
+  EXPECT_EQ((*listed)[2].model_type, "linear_regression");
+  EXPECT_EQ((*listed)[2].target, "transactions_savings");
+  EXPECT_EQ((*listed)[2].slope, 105.0);
+  EXPECT_EQ((*listed)[2].intercept, 1005.0);
+  EXPECT_EQ((*listed)[2].parameters_json, R"({"r2_score":1.0})");
+  EXPECT_EQ((*listed)[2].last_trained_date.to_string(), "2025-12-08");
+  EXPECT_EQ((*listed)[2].updated_at, instant("2025-12-08T12:00:00Z"));
+  for (const ModelParameters& model : *listed) EXPECT_EQ(model.user_id, user);
+
+  const auto none = this->db().model_parameters().list(UserId(34));
+  ASSERT_TRUE(ok(none));
+  EXPECT_TRUE(none->empty());
+}
+
 // The database as a whole.
 
 TYPED_TEST(RepositoryContractTest, SchemaVersionIsTheLastMigration) {
@@ -576,6 +849,69 @@ TYPED_TEST(RepositoryContractTest, SchemaVersionIsTheLastMigration) {
   ASSERT_TRUE(ok(version));
   EXPECT_EQ(*version, this->backend_.last_migration_version());
   EXPECT_TRUE(ok(this->db().ping()));
+}
+
+TYPED_TEST(RepositoryContractTest, CatalogListsTheTablesTheMigrationsCreateWithTheirColumns) {
+  const auto catalog = this->db().catalog();
+  ASSERT_TRUE(ok(catalog));
+  std::vector<std::string> names;
+  for (const TableInfo& table : *catalog) names.push_back(table.name);
+  EXPECT_EQ(names, tables_created_by(this->backend_.migrations()));
+  EXPECT_EQ(names, this->db().expected_tables());
+  // Both dialects create the same tables.
+  EXPECT_EQ(names, tables_created_by(sqlite_migrations()));
+  EXPECT_EQ(names, tables_created_by(postgres_migrations()));
+  EXPECT_TRUE(std::ranges::is_sorted(names));
+
+  const auto users = std::ranges::find(*catalog, std::string("users"), &TableInfo::name);
+  ASSERT_NE(users, catalog->end());
+  std::vector<std::string> columns;
+  for (const ColumnInfo& column : users->columns) columns.push_back(column.name);
+  EXPECT_EQ(columns, (std::vector<std::string>{"user_id", "name", "email", "data_version",
+                                               "created_at", "updated_at"}));
+  EXPECT_FALSE(users->columns[0].nullable);  // the primary key
+  EXPECT_FALSE(users->columns[1].nullable);
+  EXPECT_TRUE(users->columns[2].nullable);
+  EXPECT_EQ(users->columns[1].type, "TEXT");
+  for (const TableInfo& table : *catalog) {
+    EXPECT_FALSE(table.columns.empty()) << table.name;
+    for (const ColumnInfo& column : table.columns) {
+      EXPECT_FALSE(column.type.empty()) << table.name << "." << column.name;
+      EXPECT_TRUE(std::ranges::none_of(column.type, [](char c) { return c >= 'a' && c <= 'z'; }))
+          << table.name << "." << column.name << ": " << column.type;
+    }
+  }
+}
+
+TYPED_TEST(RepositoryContractTest, MigrateOnAnUpToDateDatabaseAppliesNothing) {
+  const auto applied = this->db().migrate();
+  ASSERT_TRUE(ok(applied));
+  EXPECT_TRUE(applied->empty());
+  EXPECT_EQ(*this->db().schema_version(), this->backend_.last_migration_version());
+}
+
+TYPED_TEST(RepositoryContractTest, MigrateRecreatesTheSchemaOfAnEmptiedDatabase) {
+  this->backend_.drop_every_table();
+  const auto emptied = this->db().catalog();
+  ASSERT_TRUE(ok(emptied));
+  EXPECT_TRUE(emptied->empty());
+
+  const auto applied = this->db().migrate();
+  ASSERT_TRUE(ok(applied));
+  ASSERT_EQ(applied->size(), this->backend_.migrations().size());
+  for (std::size_t i = 0; i < applied->size(); ++i) {
+    EXPECT_EQ((*applied)[i].version, this->backend_.migrations()[i].version);
+    EXPECT_EQ((*applied)[i].name, this->backend_.migrations()[i].name);
+  }
+  const auto catalog = this->db().catalog();
+  ASSERT_TRUE(ok(catalog));
+  EXPECT_EQ(catalog->size(), tables_created_by(this->backend_.migrations()).size());
+  EXPECT_EQ(*this->db().schema_version(), this->backend_.last_migration_version());
+  // The repositories work on the new schema, and a second run has nothing to do.
+  EXPECT_TRUE(ok(this->db().transactions().upsert(UserId(1), std::vector{make_txn("2025-01-01", 1)})));
+  const auto again = this->db().migrate();
+  ASSERT_TRUE(ok(again));
+  EXPECT_TRUE(again->empty());
 }
 
 TYPED_TEST(RepositoryContractTest, EverythingSurvivesARestartAndReopeningMigratesNothing) {

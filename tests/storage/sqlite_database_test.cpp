@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <finml/core/timestamp.hpp>
+#include <finml/storage/migrations.hpp>
 #include <finml/storage/sqlite/sqlite_database.hpp>
 
 namespace finml::storage::sqlite {
@@ -132,8 +133,9 @@ TEST_F(SqliteDatabaseTest, ReopeningAnExistingFileKeepsItsSchemaVersion) {
   ASSERT_NE(open(), nullptr);
   const auto db = open();
   ASSERT_NE(db, nullptr);
-  EXPECT_EQ(raw_text("SELECT COUNT(*) FROM schema_migrations"), "1");
-  EXPECT_EQ(*db->schema_version(), 1);
+  EXPECT_EQ(raw_text("SELECT COUNT(*) FROM schema_migrations"),
+            std::to_string(sqlite_migrations().size()));
+  EXPECT_EQ(*db->schema_version(), sqlite_migrations().back().version);
 }
 
 TEST_F(SqliteDatabaseTest, ProcessesOpeningANewFileTogetherApplyEachMigrationOnce) {
@@ -147,7 +149,8 @@ TEST_F(SqliteDatabaseTest, ProcessesOpeningANewFileTogetherApplyEachMigrationOnc
   }
   for (std::thread& thread : threads) thread.join();
   for (const auto& db : opened) ASSERT_NE(db, nullptr);
-  EXPECT_EQ(raw_text("SELECT COUNT(*) FROM schema_migrations"), "1");
+  EXPECT_EQ(raw_text("SELECT COUNT(*) FROM schema_migrations"),
+            std::to_string(sqlite_migrations().size()));
   EXPECT_EQ(raw_text("SELECT COUNT(*) FROM sqlite_master WHERE name = 'transactions'"), "1");
 }
 

@@ -209,6 +209,18 @@ const std::vector<Setting>& setting_table() {
        }},
       {{"ENABLE_METRICS", "--enable-metrics", "true", "Serve /metrics and count requests"},
        flag(&Config::enable_metrics)},
+      {{"ADMIN_ROUTES_ENABLED", "--admin-routes-enabled", "false in production, else true",
+        "Serve /api/v1/admin/db/status, /init and /tables (404 when off)"},
+       [](std::string_view value, Config& config) -> std::optional<std::string> {
+         if (trim(value).empty()) {
+           config.admin_routes_enabled.reset();
+           return std::nullopt;
+         }
+         const auto enabled = parse_bool(value);
+         if (!enabled) return "must be true or false (or empty: false in production, else true)";
+         config.admin_routes_enabled = *enabled;
+         return std::nullopt;
+       }},
       {{"CONFIDENCE_LEVEL", "--confidence-level", "0.95", "Level of forecast intervals, between 0 and 1"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
          const auto level = parse_real(value);

@@ -54,6 +54,8 @@ struct Config {
   http::LogLevel log_level = http::LogLevel::kInfo;
   http::LogFormat log_format = http::LogFormat::kJson;
   bool enable_metrics = true;
+  /// ADMIN_ROUTES_ENABLED as given; unset: on except in production (see admin_routes()).
+  std::optional<bool> admin_routes_enabled;
   double confidence_level = 0.95;
   int min_training_months = 3;
   int max_training_months = 24;
@@ -62,6 +64,8 @@ struct Config {
   std::optional<core::Timestamp> fixed_now;
 
   [[nodiscard]] bool production() const noexcept { return environment == Environment::kProduction; }
+  /// Whether /api/v1/admin/db/* are served.
+  [[nodiscard]] bool admin_routes() const noexcept { return admin_routes_enabled.value_or(!production()); }
 };
 
 /// One setting: its environment variable, its flag, its default and what it means.

@@ -15,6 +15,30 @@ void register_routes(Router& router, const Dependencies& deps) {
   router.add({"POST", "/api/v1/goals/calculate-timeline", "Months and milestones to reach a savings goal", h::goals_timeline_post(deps)});
   router.add({"POST", "/goals/reverse-plan",              "Monthly saving that reaches a goal by a date", h::goals_reverse_plan_post(deps)});
   router.add({"POST", "/api/v1/goals/reverse-plan",       "Monthly saving that reaches a goal by a date", h::goals_reverse_plan_post(deps)});
+
+  router.add({"POST", "/api/v1/insights/health-score",        "Financial health score 0-100 with grade, components and recommendations; stored in the history", h::insights_health_score_post(deps)});
+  router.add({"GET",  "/api/v1/insights/trends/{user_id}",     "How a user's stored health scores moved: history, month-over-month and quarter-over-quarter changes", h::insights_trends_get(deps)});
+  router.add({"GET",  "/api/v1/insights/benchmark/{user_id}",  "A user's health score against stored users and BLS Consumer Expenditure Survey figures", h::insights_benchmark_get(deps)});
+
+  router.add({"POST", "/api/v1/budget/recommend", "50/30/20 budget plan from recent spending and savings goals, with category advice", h::budget_recommend_post(deps)});
+  router.add({"POST", "/api/v1/budget/alerts",    "Overspending and savings alerts for the running month", h::budget_alerts_post(deps)});
+  router.add({"POST", "/api/v1/budget/optimize",  "Spending cuts that reach a target savings rate", h::budget_optimize_post(deps)});
+
+  router.add({"POST", "/api/v1/predictions/expense/advanced", "Monthly spending forecast with intervals, per category too", h::expense_advanced_post(deps)});
+  router.add({"GET",  "/predictions",                "Income, spending and category forecasts from stored transactions", h::predictions_get(deps)});
+  router.add({"POST", "/ml/train",                   "Train the savings model on stored transactions", h::ml_train_post(deps)});
+  router.add({"POST", "/ml/train-with-transactions", "Store transactions and train the user's models", h::ml_train_with_transactions_post(deps)});
+  router.add({"POST", "/train",                      "Store transactions and train the user's models", h::ml_train_with_transactions_post(deps)});
+  router.add({"POST", "/ml/predict",                 "Savings predictions of the trained model, with intervals", h::ml_predict_post(deps)});
+  router.add({"GET",  "/predict/{user_id}",          "Monthly savings forecast of the trained model, with intervals", h::predict_get(deps)});
+  router.add({"GET",  "/api/v1/models/performance/{user_id}", "Backtest metrics of the user's trained models", h::models_performance_get(deps)});
+
+  // Database administration: off (404) in production unless ADMIN_ROUTES_ENABLED says otherwise.
+  if (deps.admin_routes_enabled) {
+    router.add({"GET",  "/api/v1/admin/db/status", "Database reachability, schema version, and the expected tables that exist or are missing", h::admin_db_status_get(deps)});
+    router.add({"POST", "/api/v1/admin/db/init",   "Apply the database migrations not applied yet (idempotent)", h::admin_db_init_post(deps)});
+    router.add({"GET",  "/api/v1/admin/db/tables", "Every table of the database with its columns", h::admin_db_tables_get(deps)});
+  }
   // clang-format on
 }
 

@@ -57,8 +57,16 @@ class TransactionRepository {
  public:
   virtual ~TransactionRepository() = default;
   /// Inserts all rows in one database transaction (all or none), creating the user when
-  /// needed, and returns their new ids in input order.
+  /// needed, and returns their new ids in input order. A row whose external_id the user
+  /// already has fails the whole call (use upsert() to replace such rows).
   virtual Result<std::vector<core::TransactionId>> insert(
+      core::UserId user, std::span<const core::Transaction> rows) = 0;
+  /// Like insert(), except that a row whose external_id (the caller's own id for it) names a
+  /// stored row of the same user replaces that row's date, amount, currency, type, category,
+  /// description and note, keeping its id. Rows without external_id are inserted. Returns the
+  /// ids in input order; rows of one call that share an external_id end as one stored row
+  /// (the last of them wins) and get its id. All or none, in one database transaction.
+  virtual Result<std::vector<core::TransactionId>> upsert(
       core::UserId user, std::span<const core::Transaction> rows) = 0;
   [[nodiscard]] virtual Result<std::vector<core::Transaction>> list(
       core::UserId user, const TransactionQuery& query) = 0;
@@ -95,6 +103,7 @@ class HealthScoreRepository {
 
 /// A trained model's parameters, one row per (user, model_type, target).
 struct ModelParameters {
+  std::int64_t id = 0;  ///< 0 until stored; kept when the row is replaced
   core::UserId user_id;
   std::string model_type;  ///< "linear_regression", "ets", ...
   std::string target;      ///< what was modelled: "transactions_savings", "expense"
@@ -112,6 +121,27 @@ class ModelParameterRepository {
   virtual Result<std::int64_t> upsert(const ModelParameters& parameters) = 0;
   [[nodiscard]] virtual Result<std::optional<ModelParameters>> find(
       core::UserId user, std::string_view model_type, std::string_view target) = 0;
+  /// Every model of the user, ordered by (model_type, target); empty for an unknown user.
+  [[nodiscard]] virtual Result<std::vector<ModelParameters>> list(core::UserId user) = 0;
+};
+
+/// One column of a table, as the database describes it.
+struct ColumnInfo {
+  std::string name;
+  std::string type;  ///< the dialect's type name, upper case: "INTEGER", "TIMESTAMP WITH TIME ZONE"
+  bool nullable = true;
+};
+
+/// One table of the database with its columns in declaration order.
+struct TableInfo {
+  std::string name;
+  std::vector<ColumnInfo> columns;
+};
+
+/// One migration that migrate() applied.
+struct AppliedMigration {
+  int version = 0;
+  std::string name;  ///< "transaction_external_id" of 0002_transaction_external_id.sql
 };
 
 /// One open database: the repositories over it, and its health.
@@ -124,6 +154,14 @@ class Database {
   virtual Result<void> ping() = 0;
   /// The highest migration applied.
   [[nodiscard]] virtual Result<int> schema_version() = 0;
+  /// Every table of the application's schema (SQLite's own sqlite_* tables and other schemas
+  /// of a PostgreSQL database left out), sorted by name, with their columns.
+  [[nodiscard]] virtual Result<std::vector<TableInfo>> catalog() = 0;
+  /// The tables that this backend's migrations create, and schema_migrations; sorted.
+  [[nodiscard]] virtual std::vector<std::string> expected_tables() const = 0;
+  /// Applies the migrations not applied yet, as opening the database does (so normally none),
+  /// each in its own transaction; returns those it applied, in order.
+  virtual Result<std::vector<AppliedMigration>> migrate() = 0;
 
   virtual UserRepository& users() = 0;
   virtual TransactionRepository& transactions() = 0;

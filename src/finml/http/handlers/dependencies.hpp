@@ -5,10 +5,12 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include <finml/core/date.hpp>
 #include <finml/core/money.hpp>
 #include <finml/core/timestamp.hpp>
+#include <finml/http/logger.hpp>
 #include <finml/http/metrics.hpp>
 #include <finml/service/system_service.hpp>
 #include <finml/storage/database.hpp>
@@ -35,9 +37,19 @@ struct Dependencies {
   int max_training_months = 24;    ///< MAX_TRAINING_MONTHS
   /// The service clock (UTC): the real one, or FIXED_NOW.
   std::function<core::Timestamp()> now;
+  /// ADMIN_ROUTES_ENABLED: whether /api/v1/admin/db/* are served at all (404 when not).
+  bool admin_routes_enabled = true;
+  /// Where errors go whose text must not reach a response (driver errors); may be null.
+  Logger* logger = nullptr;
 
   /// Today's date for the analytics (UTC); a request may pin it with `as_of`.
   [[nodiscard]] core::Date today() const { return core::utc_date(now()); }
+
+  /// Logs, at ERROR, an error that the response leaves out, under the response's request id.
+  void log_hidden_error(std::string_view event, std::string_view message,
+                        std::string_view request_id) const {
+    if (logger != nullptr) logger->log(LogLevel::kError, event, message, {{"request_id", request_id}});
+  }
 };
 
 }  // namespace finml::http

@@ -11,5 +11,21 @@ namespace finml::http::handlers {
 [[nodiscard]] Handler metrics_get(const Dependencies& dependencies);
 [[nodiscard]] Handler goals_timeline_post(const Dependencies& dependencies);
 [[nodiscard]] Handler goals_reverse_plan_post(const Dependencies& dependencies);
+[[nodiscard]] Handler expense_advanced_post(const Dependencies& dependencies);
+[[nodiscard]] Handler ml_train_post(const Dependencies& dependencies);
+[[nodiscard]] Handler ml_train_with_transactions_post(const Dependencies& dependencies);
+[[nodiscard]] Handler ml_predict_post(const Dependencies& dependencies);
+[[nodiscard]] Handler predict_get(const Dependencies& dependencies);
+[[nodiscard]] Handler predictions_get(const Dependencies& dependencies);
+[[nodiscard]] Handler models_performance_get(const Dependencies& dependencies);
+[[nodiscard]] Handler insights_health_score_post(const Dependencies& dependencies);
+[[nodiscard]] Handler insights_trends_get(const Dependencies& dependencies);
+[[nodiscard]] Handler insights_benchmark_get(const Dependencies& dependencies);
+[[nodiscard]] Handler budget_recommend_post(const Dependencies& dependencies);
+[[nodiscard]] Handler budget_alerts_post(const Dependencies& dependencies);
+[[nodiscard]] Handler budget_optimize_post(const Dependencies& dependencies);
+[[nodiscard]] Handler admin_db_status_get(const Dependencies& dependencies);
+[[nodiscard]] Handler admin_db_init_post(const Dependencies& dependencies);
+[[nodiscard]] Handler admin_db_tables_get(const Dependencies& dependencies);
 
 }  // namespace finml::http::handlers

@@ -24,6 +24,12 @@ std::string detail_text(const ErrorBody& error) {
 }  // namespace
 
 std::string original_field_location(std::string_view path) {
+  // FastAPI's locations: "body -> a -> 0", "path -> user_id", "query -> months".
+  for (const std::string_view source : {"path", "query"}) {
+    if (path.starts_with(source) && path.size() > source.size() && path[source.size()] == '.') {
+      return std::string(source) + " -> " + std::string(path.substr(source.size() + 1));
+    }
+  }
   std::string out = "body";
   std::size_t i = path.empty() || path.front() != '$' ? 0 : 1;
   while (i < path.size()) {

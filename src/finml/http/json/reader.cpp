@@ -346,6 +346,13 @@ void Value::for_each_element(const std::function<void(std::size_t, Value&)>& on_
   }
 }
 
+std::size_t Value::array_size() {
+  if (kind() != Kind::kArray) return 0;
+  std::size_t count = 0;
+  if (value_.count_elements().get(count) != simdjson::SUCCESS) return 0;  // reading reports it
+  return count;
+}
+
 void Value::skip() { validate(value_); }
 
 bool read_object(Value& value, std::initializer_list<std::string_view> required,

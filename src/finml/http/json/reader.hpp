@@ -82,6 +82,9 @@ class Value {
   void for_each_field(const std::function<void(std::string_view, Value&)>& on_field);
   /// Calls `on_element(index, value)` for each element; reports a problem when not an array.
   void for_each_element(const std::function<void(std::size_t, Value&)>& on_element);
+  /// The number of elements when the value is an array (a quick scan that leaves it unread),
+  /// so that a reader can reserve; 0 otherwise.
+  std::size_t array_size();
   /// Checks that the value is valid JSON and discards it (for unknown fields).
   void skip();
 

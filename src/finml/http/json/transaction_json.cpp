@@ -94,7 +94,7 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
 
 std::vector<core::Transaction> read_transactions(Value& value, core::Currency default_currency) {
   std::vector<core::Transaction> transactions;
-  transactions.reserve(64);
+  transactions.reserve(value.array_size());
   value.for_each_element([&](std::size_t, Value& element) {
     if (auto transaction = read_transaction(element, default_currency)) {
       transactions.push_back(std::move(*transaction));

@@ -6,6 +6,63 @@
 #include <cmath>
 
 namespace finml::http::json {
+namespace {
+
+// Length of the well-formed UTF-8 sequence at `text[i]`, or 0 when it is not one (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+// JSON text must be UTF-8: text echoed from a request (a query parameter, a category) may not
+// be, so each byte that does not start a well-formed sequence becomes U+FFFD.
+std::string_view as_utf8(std::string_view text, std::string& storage) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) break;
+    i += length;
+  }
+  if (i == text.size()) return text;
+  storage.assign(text.substr(0, i));
+  while (i < text.size()) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      storage += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      storage.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return storage;
+}
+
+}  // namespace
 
 struct Writer::Impl {
   rapidjson::StringBuffer buffer;
@@ -36,11 +93,15 @@ Writer& Writer::end_array() {
 }
 
 Writer& Writer::key(std::string_view name) {
+  std::string storage;
+  name = as_utf8(name, storage);
   impl_->writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()), true);
   return *this;
 }
 
 Writer& Writer::string(std::string_view value) {
+  std::string storage;
+  value = as_utf8(value, storage);
   impl_->writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()), true);
   return *this;
 }

@@ -26,7 +26,8 @@ constexpr std::int64_t kMigrationLockKey = 0x66'69'6e'6d'6c;
 
 /// Applies every migration that schema_migrations does not list, each in its own transaction
 /// under the advisory lock, so that instances starting together apply each exactly once.
-void apply_migrations(PgConnection& connection) {
+std::vector<AppliedMigration> apply_migrations(PgConnection& connection) {
+  std::vector<AppliedMigration> applied_now;
   for (const Migration& migration : postgres_migrations()) {
     detail::PgTransaction transaction(connection);
     connection.exec(sql::kLockMigrations, {detail::int_param(kMigrationLockKey)});
@@ -38,7 +39,23 @@ void apply_migrations(PgConnection& connection) {
     connection.exec(sql::kRecordMigration,
                     {detail::int_param(migration.version), detail::text_param(migration.name)});
     transaction.commit();
+    applied_now.push_back({migration.version, std::string(migration.name)});
   }
+  return applied_now;
+}
+
+/// Reads kCatalog into tables (the statement already orders them).
+[[nodiscard]] std::vector<TableInfo> read_catalog(PgConnection& connection) {
+  const PgResult result = connection.exec(sql::kCatalog);
+  std::vector<TableInfo> tables;
+  for (int row = 0; row < result.rows(); ++row) {
+    std::string table = result.text(row, 0);
+    if (tables.empty() || tables.back().name != table) tables.push_back({std::move(table), {}});
+    tables.back().columns.push_back({.name = result.text(row, 1),
+                                     .type = result.text(row, 2),
+                                     .nullable = result.text(row, 3) == "t"});
+  }
+  return tables;
 }
 
 class PostgresDatabase final : public Database {
@@ -60,6 +77,20 @@ class PostgresDatabase final : public Database {
     return store_.run("reading the schema version", [](PgConnection& connection) {
       return static_cast<int>(connection.exec(sql::kSchemaVersion).int64(0, 0));
     });
+  }
+
+  [[nodiscard]] Result<std::vector<TableInfo>> catalog() override {
+    return store_.run("reading the catalog",
+                      [](PgConnection& connection) { return read_catalog(connection); });
+  }
+
+  [[nodiscard]] std::vector<std::string> expected_tables() const override {
+    return tables_created_by(postgres_migrations());
+  }
+
+  Result<std::vector<AppliedMigration>> migrate() override {
+    return store_.run("applying migrations",
+                      [](PgConnection& connection) { return apply_migrations(connection); });
   }
 
   UserRepository& users() override { return users_; }
@@ -106,7 +137,7 @@ core::Result<std::unique_ptr<Database>> open_postgres_database(const std::string
     std::vector<std::unique_ptr<PgConnection>> connections;
     connections.reserve(options.pool_size);
     connections.push_back(PgConnection::connect(settings));
-    apply_migrations(*connections.front());
+    static_cast<void>(apply_migrations(*connections.front()));
     while (connections.size() < options.pool_size) {
       connections.push_back(PgConnection::connect(settings));
     }

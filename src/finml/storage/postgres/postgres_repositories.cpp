@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <finml/storage/postgres/sql.hpp>
@@ -72,6 +73,126 @@ void bump_data_version(PgConnection& connection, core::UserId user, const Param&
   return record;
 }
 
+/// Reads row `row` of kFindModelParameters or kListModelParameters.
+[[nodiscard]] ModelParameters read_model_parameters(const PgResult& result, int row) {
+  ModelParameters parameters;
+  parameters.id = result.int64(row, 0);
+  parameters.user_id = core::UserId(result.int64(row, 1));
+  parameters.model_type = result.text(row, 2);
+  parameters.target = result.text(row, 3);
+  parameters.slope = result.optional_real(row, 4);
+  parameters.intercept = result.optional_real(row, 5);
+  parameters.parameters_json = result.text(row, 6);
+  parameters.last_trained_date = result.date(row, 7);
+  parameters.updated_at = result.timestamp(row, 8);
+  return parameters;
+}
+
+/// Rows per batched INSERT: 9 parameters a row stay far below PostgreSQL's limit of 65,535
+/// parameters a statement, and 100,000 rows take 100 round trips instead of 100,000.
+constexpr std::size_t kRowsPerStatement = 1'000;
+
+enum class OnExternalId { kFail, kReplace };
+
+/// The batched INSERT of `rows` rows (see sql::kBatchInsertTransactionsHead).
+[[nodiscard]] std::string batch_statement(std::size_t rows, OnExternalId on_external_id) {
+  std::string statement(sql::kBatchInsertTransactionsHead);
+  statement.reserve(statement.size() + rows * 64 + 512);
+  int next = 3;  // $1 is the user, $2 now
+  for (std::size_t row = 0; row < rows; ++row) {
+    statement += row == 0 ? "($1, $2, $2" : ",\n($1, $2, $2";
+    for (int column = 0; column < sql::kBatchTransactionColumns; ++column) {
+      statement += ", $";
+      statement += std::to_string(next++);
+    }
+    statement += ')';
+  }
+  if (on_external_id == OnExternalId::kReplace) statement += sql::kBatchUpsertTransactionsConflict;
+  statement += sql::kBatchTransactionsReturning;
+  return statement;
+}
+
+void append_transaction_params(std::vector<Param>& params, const core::Transaction& row) {
+  params.push_back(
+      optional_int_param(row.account_id ? std::optional(row.account_id->value()) : std::nullopt));
+  params.push_back(int_param(row.amount.minor_units()));
+  params.push_back(text_param(row.amount.currency().code()));
+  params.push_back(text_param(core::to_string(row.type)));
+  params.push_back(date_param(row.date));
+  params.push_back(text_param(row.category));
+  params.push_back(text_param(row.description));
+  params.push_back(text_param(row.note));
+  params.push_back(optional_text_param(row.external_id));
+}
+
+/// Writes `rows` of `user` with one statement per kRowsPerStatement rows, inside the caller's
+/// transaction, and returns their ids in input order.
+///
+/// PostgreSQL refuses an ON CONFLICT DO UPDATE that would touch one row twice in a statement,
+/// so when replacing, rows sharing an external_id are collapsed first: only the last of them
+/// is written (it would have replaced the others anyway) and they all get its id.
+[[nodiscard]] std::vector<core::TransactionId> write_transactions(
+    PgConnection& connection, core::UserId user, std::span<const core::Transaction> rows,
+    OnExternalId on_external_id, const Param& now) {
+  std::vector<std::size_t> written;  // indices into rows, ascending
+  written.reserve(rows.size());
+  std::unordered_map<std::string_view, std::size_t> last_with_external_id;
+  if (on_external_id == OnExternalId::kReplace) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].external_id) last_with_external_id[*rows[i].external_id] = i;
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& external_id = rows[i].external_id;
+    if (on_external_id == OnExternalId::kReplace && external_id &&
+        last_with_external_id.at(*external_id) != i) {
+      continue;
+    }
+    written.push_back(i);
+  }
+
+  std::vector<core::TransactionId> ids(rows.size());
+  std::string statement;  // rebuilt only when the batch size changes: at most twice
+  std::size_t statement_rows = 0;
+  std::vector<Param> params;
+  for (std::size_t start = 0; start < written.size(); start += kRowsPerStatement) {
+    const std::size_t count = std::min(kRowsPerStatement, written.size() - start);
+    if (count != statement_rows) {
+      statement = batch_statement(count, on_external_id);
+      statement_rows = count;
+    }
+    params.clear();
+    params.reserve(2 + count * static_cast<std::size_t>(sql::kBatchTransactionColumns));
+    params.push_back(int_param(user.value()));
+    params.push_back(now);
+    for (std::size_t k = 0; k < count; ++k) {
+      append_transaction_params(params, rows[written[start + k]]);
+    }
+    const PgResult result = connection.exec(statement, std::span<const Param>(params));
+    // RETURNING lists the rows of a VALUES list in its order; the external ids check it.
+    if (static_cast<std::size_t>(result.rows()) != count) {
+      throw StorageError(core::ErrorCode::kInternal,
+                         "the batched insert returned " + std::to_string(result.rows()) +
+                             " ids for " + std::to_string(count) + " rows");
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      const int row = static_cast<int>(k);
+      const core::Transaction& input = rows[written[start + k]];
+      if (result.optional_text(row, 1) != input.external_id) {
+        throw StorageError(core::ErrorCode::kInternal,
+                           "the batched insert returned its ids out of input order");
+      }
+      ids[written[start + k]] = core::TransactionId(result.int64(row, 0));
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (on_external_id == OnExternalId::kReplace && rows[i].external_id) {
+      ids[i] = ids[last_with_external_id.at(*rows[i].external_id)];
+    }
+  }
+  return ids;
+}
+
 /// NULL is PostgreSQL's "no limit".
 [[nodiscard]] Param limit_param(std::size_t limit) {
   if (limit == 0) return std::nullopt;
@@ -116,20 +237,20 @@ Result<std::vector<core::TransactionId>> PostgresTransactionRepository::insert(
   return store_.write("inserting transactions", [user, rows](PgConnection& connection) {
     const Param now = now_param();
     ensure_user(connection, user, now);
-    std::vector<core::TransactionId> ids;
-    ids.reserve(rows.size());
-    for (const core::Transaction& row : rows) {
-      const PgResult inserted = connection.exec(
-          sql::kInsertTransaction,
-          {int_param(user.value()),
-           optional_int_param(row.account_id ? std::optional(row.account_id->value())
-                                             : std::nullopt),
-           int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
-           text_param(core::to_string(row.type)), date_param(row.date), text_param(row.category),
-           text_param(row.description), text_param(row.note),
-           optional_text_param(row.external_id), now});
-      ids.emplace_back(inserted.int64(0, 0));
-    }
+    std::vector<core::TransactionId> ids =
+        write_transactions(connection, user, rows, OnExternalId::kFail, now);
+    if (!rows.empty()) bump_data_version(connection, user, now);
+    return ids;
+  });
+}
+
+Result<std::vector<core::TransactionId>> PostgresTransactionRepository::upsert(
+    core::UserId user, std::span<const core::Transaction> rows) {
+  return store_.write("upserting transactions", [user, rows](PgConnection& connection) {
+    const Param now = now_param();
+    ensure_user(connection, user, now);
+    std::vector<core::TransactionId> ids =
+        write_transactions(connection, user, rows, OnExternalId::kReplace, now);
     if (!rows.empty()) bump_data_version(connection, user, now);
     return ids;
   });
@@ -251,17 +372,20 @@ Result<std::optional<ModelParameters>> PostgresModelParameterRepository::find(
             sql::kFindModelParameters,
             {int_param(user.value()), text_param(model_type), text_param(target)});
         if (result.rows() == 0) return std::nullopt;
-        ModelParameters parameters;
-        parameters.user_id = core::UserId(result.int64(0, 0));
-        parameters.model_type = result.text(0, 1);
-        parameters.target = result.text(0, 2);
-        parameters.slope = result.optional_real(0, 3);
-        parameters.intercept = result.optional_real(0, 4);
-        parameters.parameters_json = result.text(0, 5);
-        parameters.last_trained_date = result.date(0, 6);
-        parameters.updated_at = result.timestamp(0, 7);
-        return parameters;
+        return read_model_parameters(result, 0);
       });
+}
+
+Result<std::vector<ModelParameters>> PostgresModelParameterRepository::list(core::UserId user) {
+  return store_.run("listing model parameters", [user](PgConnection& connection) {
+    const PgResult result = connection.exec(sql::kListModelParameters, {int_param(user.value())});
+    std::vector<ModelParameters> models;
+    models.reserve(static_cast<std::size_t>(result.rows()));
+    for (int row = 0; row < result.rows(); ++row) {
+      models.push_back(read_model_parameters(result, row));
+    }
+    return models;
+  });
 }
 
 }  // namespace finml::storage::postgres::detail

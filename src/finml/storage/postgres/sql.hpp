@@ -27,6 +27,16 @@ inline constexpr std::string_view kMigrationApplied =
 inline constexpr std::string_view kRecordMigration =
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())";
 
+// The catalog: the base tables of the session's schema (where the migrations create theirs),
+// with their columns in declaration order; the C collation sorts names as bytes, as SQLite does.
+inline constexpr std::string_view kCatalog = R"~(
+SELECT c.table_name, c.column_name, UPPER(c.data_type), c.is_nullable = 'YES'
+FROM information_schema.columns AS c
+JOIN information_schema.tables AS t
+  ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+ORDER BY c.table_name COLLATE "C", c.ordinal_position)~";
+
 inline constexpr std::string_view kPing = "SELECT 1";
 inline constexpr std::string_view kBegin = "BEGIN";
 inline constexpr std::string_view kCommit = "COMMIT";
@@ -42,12 +52,26 @@ inline constexpr std::string_view kFindUser = R"~(
 SELECT user_id, name, email, data_version, created_at FROM users WHERE user_id = $1)~";
 inline constexpr std::string_view kDeleteUser = "DELETE FROM users WHERE user_id = $1";
 
-// Transactions.
-inline constexpr std::string_view kInsertTransaction = R"~(
-INSERT INTO transactions (user_id, account_id, amount_minor, currency, type, date, category,
-                          description, note, external_id, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-RETURNING id)~";
+// Transactions. Batched writes (postgres_repositories.cpp builds the VALUES list): $1 is the
+// user, $2 now, and each row brings 9 parameters in kBatchTransactionColumns' order after them.
+inline constexpr std::string_view kBatchInsertTransactionsHead = R"~(
+INSERT INTO transactions (user_id, created_at, updated_at, account_id, amount_minor, currency,
+                          type, date, category, description, note, external_id)
+VALUES )~";
+inline constexpr int kBatchTransactionColumns = 9;
+// Appended for upserts: a row with the external_id of a stored row of the same user replaces
+// that row's contents (not its id, account or created_at).
+inline constexpr std::string_view kBatchUpsertTransactionsConflict = R"~(
+ON CONFLICT (user_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
+  date = EXCLUDED.date,
+  amount_minor = EXCLUDED.amount_minor,
+  currency = EXCLUDED.currency,
+  type = EXCLUDED.type,
+  category = EXCLUDED.category,
+  description = EXCLUDED.description,
+  note = EXCLUDED.note,
+  updated_at = EXCLUDED.updated_at)~";
+inline constexpr std::string_view kBatchTransactionsReturning = "\nRETURNING id, external_id";
 inline constexpr std::string_view kTransactionCursorDate = R"~(
 SELECT date FROM transactions WHERE id = $1 AND user_id = $2)~";
 // $2/$3: inclusive date bounds or NULL; $4/$5: the keyset cursor (date, id) or NULL;
@@ -110,9 +134,15 @@ ON CONFLICT (user_id, model_type, target_table) DO UPDATE SET
   updated_at = EXCLUDED.updated_at
 RETURNING id)~";
 inline constexpr std::string_view kFindModelParameters = R"~(
-SELECT user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
+SELECT id, user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
        updated_at
 FROM model_parameters
 WHERE user_id = $1 AND model_type = $2 AND target_table = $3)~";
+inline constexpr std::string_view kListModelParameters = R"~(
+SELECT id, user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
+       updated_at
+FROM model_parameters
+WHERE user_id = $1
+ORDER BY model_type, target_table, id)~";
 
 }  // namespace finml::storage::postgres::sql

@@ -26,6 +26,15 @@ inline constexpr std::string_view kMigrationApplied =
 inline constexpr std::string_view kRecordMigration =
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)";
 
+// The catalog: every table but SQLite's own, with its columns in declaration order. A primary
+// key column counts as NOT NULL (SQLite would let a non-INTEGER one hold NULL, finml never does).
+inline constexpr std::string_view kCatalog = R"~(
+SELECT t.name, c.name, UPPER(c.type), c."notnull" = 0 AND c.pk = 0
+FROM sqlite_master AS t
+JOIN pragma_table_info(t.name) AS c
+WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+ORDER BY t.name, c.cid)~";
+
 inline constexpr std::string_view kPing = "SELECT 1";
 inline constexpr std::string_view kRollback = "ROLLBACK";
 
@@ -44,6 +53,22 @@ inline constexpr std::string_view kInsertTransaction = R"~(
 INSERT INTO transactions (user_id, account_id, amount_minor, currency, type, date, category,
                           description, note, external_id, created_at, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11))~";
+// Same parameters as kInsertTransaction. A row with the external_id of a stored row of the
+// same user replaces that row's contents (not its id, account or created_at).
+inline constexpr std::string_view kUpsertTransaction = R"~(
+INSERT INTO transactions (user_id, account_id, amount_minor, currency, type, date, category,
+                          description, note, external_id, created_at, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
+ON CONFLICT (user_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
+  date = excluded.date,
+  amount_minor = excluded.amount_minor,
+  currency = excluded.currency,
+  type = excluded.type,
+  category = excluded.category,
+  description = excluded.description,
+  note = excluded.note,
+  updated_at = excluded.updated_at
+RETURNING id)~";
 inline constexpr std::string_view kTransactionCursorDate = R"~(
 SELECT date FROM transactions WHERE id = ?1 AND user_id = ?2)~";
 // ?2/?3: inclusive date bounds or NULL; ?4/?5: the keyset cursor (date, id) or NULL;
@@ -105,9 +130,15 @@ ON CONFLICT (user_id, model_type, target_table) DO UPDATE SET
   updated_at = excluded.updated_at
 RETURNING id)~";
 inline constexpr std::string_view kFindModelParameters = R"~(
-SELECT user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
+SELECT id, user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
        updated_at
 FROM model_parameters
 WHERE user_id = ?1 AND model_type = ?2 AND target_table = ?3)~";
+inline constexpr std::string_view kListModelParameters = R"~(
+SELECT id, user_id, model_type, target_table, slope, intercept, parameters, last_trained_date,
+       updated_at
+FROM model_parameters
+WHERE user_id = ?1
+ORDER BY model_type, target_table, id)~";
 
 }  // namespace finml::storage::sqlite::sql

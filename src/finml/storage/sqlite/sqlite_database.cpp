@@ -21,7 +21,8 @@ constexpr std::string_view kInMemory = ":memory:";
 /// Applies every migration above the recorded version, each in its own write transaction.
 /// The version is checked again under the write lock, so two processes opening the same new
 /// file at once apply each migration exactly once.
-void apply_migrations(SQLite::Database& connection) {
+std::vector<AppliedMigration> apply_migrations(SQLite::Database& connection) {
+  std::vector<AppliedMigration> applied_now;
   int recorded = 0;
   if (connection.tableExists("schema_migrations")) {
     SQLite::Statement select = detail::prepare(connection, sql::kSchemaVersion);
@@ -45,7 +46,23 @@ void apply_migrations(SQLite::Database& connection) {
     record.bind(3, detail::fixed_width_timestamp(storage::detail::now_utc()));
     record.exec();
     transaction.commit();
+    applied_now.push_back({migration.version, std::string(migration.name)});
   }
+  return applied_now;
+}
+
+/// Reads kCatalog into tables (the statement already orders them).
+[[nodiscard]] std::vector<TableInfo> read_catalog(const SQLite::Database& connection) {
+  SQLite::Statement select = detail::prepare(connection, sql::kCatalog);
+  std::vector<TableInfo> tables;
+  while (select.executeStep()) {
+    std::string table = select.getColumn(0).getString();
+    if (tables.empty() || tables.back().name != table) tables.push_back({std::move(table), {}});
+    tables.back().columns.push_back({.name = select.getColumn(1).getString(),
+                                     .type = select.getColumn(2).getString(),
+                                     .nullable = select.getColumn(3).getInt() != 0});
+  }
+  return tables;
 }
 
 class SqliteDatabase final : public Database {
@@ -83,6 +100,20 @@ class SqliteDatabase final : public Database {
     });
   }
 
+  [[nodiscard]] Result<std::vector<TableInfo>> catalog() override {
+    return store_.run("reading the catalog",
+                      [](SQLite::Database& connection) { return read_catalog(connection); });
+  }
+
+  [[nodiscard]] std::vector<std::string> expected_tables() const override {
+    return tables_created_by(sqlite_migrations());
+  }
+
+  Result<std::vector<AppliedMigration>> migrate() override {
+    return store_.run("applying migrations",
+                      [](SQLite::Database& connection) { return apply_migrations(connection); });
+  }
+
   UserRepository& users() override { return users_; }
   TransactionRepository& transactions() override { return transactions_; }
   HealthScoreRepository& health_scores() override { return health_scores_; }
@@ -117,7 +148,7 @@ class SqliteDatabase final : public Database {
                                               " to WAL journal mode (it is in " + mode + " mode)");
     }
   }
-  apply_migrations(first);
+  static_cast<void>(apply_migrations(first));
   while (connections.size() < size) {
     connections.push_back(detail::open_connection(path, options.busy_timeout));
   }

@@ -91,6 +91,38 @@ void bump_data_version(const SQLite::Database& connection, core::UserId user,
   return record;
 }
 
+/// Reads a row of kFindModelParameters or kListModelParameters.
+[[nodiscard]] ModelParameters read_model_parameters(SQLite::Statement& row) {
+  ModelParameters parameters;
+  parameters.id = row.getColumn(0).getInt64();
+  parameters.user_id = core::UserId(row.getColumn(1).getInt64());
+  parameters.model_type = row.getColumn(2).getString();
+  parameters.target = row.getColumn(3).getString();
+  parameters.slope = optional_real(row.getColumn(4));
+  parameters.intercept = optional_real(row.getColumn(5));
+  parameters.parameters_json = row.getColumn(6).getString();
+  parameters.last_trained_date = read_date(row.getColumn(7).getString());
+  parameters.updated_at = read_timestamp(row.getColumn(8).getString());
+  return parameters;
+}
+
+/// Binds a row to the parameters of kInsertTransaction or kUpsertTransaction.
+void bind_transaction(SQLite::Statement& statement, core::UserId user,
+                      const core::Transaction& row, const std::string& now) {
+  statement.bind(1, user.value());
+  bind_optional(statement, 2,
+                row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
+  statement.bind(3, row.amount.minor_units());
+  statement.bind(4, std::string(row.amount.currency().code()));
+  statement.bind(5, std::string(core::to_string(row.type)));
+  statement.bind(6, row.date.to_string());
+  statement.bind(7, row.category);
+  statement.bind(8, row.description);
+  statement.bind(9, row.note);
+  bind_optional(statement, 10, row.external_id);
+  statement.bind(11, now);
+}
+
 [[nodiscard]] std::optional<std::string> date_text(const std::optional<core::Date>& date) {
   if (!date) return std::nullopt;
   return date->to_string();
@@ -148,21 +180,36 @@ Result<std::vector<core::TransactionId>> SqliteTransactionRepository::insert(
     ids.reserve(rows.size());
     SQLite::Statement insert = prepare(connection, sql::kInsertTransaction);
     for (const core::Transaction& row : rows) {
-      insert.bind(1, user.value());
-      bind_optional(insert, 2,
-                    row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
-      insert.bind(3, row.amount.minor_units());
-      insert.bind(4, std::string(row.amount.currency().code()));
-      insert.bind(5, std::string(core::to_string(row.type)));
-      insert.bind(6, row.date.to_string());
-      insert.bind(7, row.category);
-      insert.bind(8, row.description);
-      insert.bind(9, row.note);
-      bind_optional(insert, 10, row.external_id);
-      insert.bind(11, now);
+      bind_transaction(insert, user, row, now);
       insert.exec();
       ids.emplace_back(connection.getLastInsertRowid());
       insert.reset();
+    }
+    if (!rows.empty()) bump_data_version(connection, user, now);
+    return ids;
+  });
+}
+
+Result<std::vector<core::TransactionId>> SqliteTransactionRepository::upsert(
+    core::UserId user, std::span<const core::Transaction> rows) {
+  return store_.write("upserting transactions", [user, rows](SQLite::Database& connection) {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    ensure_user(connection, user, now);
+    std::vector<core::TransactionId> ids;
+    ids.reserve(rows.size());
+    // One prepared statement, stepped once per row: in-process SQLite has no round trips to
+    // save, and rows of one call that share an external_id replace each other in input order.
+    SQLite::Statement upsert = prepare(connection, sql::kUpsertTransaction);
+    for (const core::Transaction& row : rows) {
+      bind_transaction(upsert, user, row, now);
+      if (!upsert.executeStep()) {
+        throw StorageError(core::ErrorCode::kInternal, "the upsert returned no id");
+      }
+      ids.emplace_back(upsert.getColumn(0).getInt64());
+      // Step a RETURNING statement to its end so that its write is complete.
+      while (upsert.executeStep()) {
+      }
+      upsert.reset();
     }
     if (!rows.empty()) bump_data_version(connection, user, now);
     return ids;
@@ -300,17 +347,18 @@ Result<std::optional<ModelParameters>> SqliteModelParameterRepository::find(
         select.bind(2, std::string(model_type));
         select.bind(3, std::string(target));
         if (!select.executeStep()) return std::nullopt;
-        ModelParameters parameters;
-        parameters.user_id = core::UserId(select.getColumn(0).getInt64());
-        parameters.model_type = select.getColumn(1).getString();
-        parameters.target = select.getColumn(2).getString();
-        parameters.slope = optional_real(select.getColumn(3));
-        parameters.intercept = optional_real(select.getColumn(4));
-        parameters.parameters_json = select.getColumn(5).getString();
-        parameters.last_trained_date = read_date(select.getColumn(6).getString());
-        parameters.updated_at = read_timestamp(select.getColumn(7).getString());
-        return parameters;
+        return read_model_parameters(select);
       });
+}
+
+Result<std::vector<ModelParameters>> SqliteModelParameterRepository::list(core::UserId user) {
+  return store_.run("listing model parameters", [user](SQLite::Database& connection) {
+    SQLite::Statement select = prepare(connection, sql::kListModelParameters);
+    select.bind(1, user.value());
+    std::vector<ModelParameters> models;
+    while (select.executeStep()) models.push_back(read_model_parameters(select));
+    return models;
+  });
 }
 
 }  // namespace finml::storage::sqlite::detail

@@ -22,6 +22,8 @@ class SqliteTransactionRepository final : public TransactionRepository {
   explicit SqliteTransactionRepository(SqliteStore& store) noexcept : store_(store) {}
   Result<std::vector<core::TransactionId>> insert(
       core::UserId user, std::span<const core::Transaction> rows) override;
+  Result<std::vector<core::TransactionId>> upsert(
+      core::UserId user, std::span<const core::Transaction> rows) override;
   [[nodiscard]] Result<std::vector<core::Transaction>> list(
       core::UserId user, const TransactionQuery& query) override;
   [[nodiscard]] Result<std::int64_t> count(core::UserId user) override;
@@ -49,6 +51,7 @@ class SqliteModelParameterRepository final : public ModelParameterRepository {
   Result<std::int64_t> upsert(const ModelParameters& parameters) override;
   [[nodiscard]] Result<std::optional<ModelParameters>> find(
       core::UserId user, std::string_view model_type, std::string_view target) override;
+  [[nodiscard]] Result<std::vector<ModelParameters>> list(core::UserId user) override;
 
  private:
   SqliteStore& store_;

@@ -1,0 +1,20 @@
+#pragma once
+/// @file finml/http/handlers/insights_parameters.hpp
+/// Path and query parameters of the insights routes (trends, benchmark), read strictly: a bad
+/// one is a 422 naming it ("path.user_id", "query.months"), never a guess.
+#include <optional>
+
+#include <finml/core/error.hpp>
+#include <finml/core/ids.hpp>
+#include <finml/http/router.hpp>
+
+namespace finml::http::handlers {
+
+/// The {user_id} path parameter: a positive 64-bit integer in decimal.
+[[nodiscard]] core::Result<core::UserId> user_id_parameter(const RequestContext& context);
+
+/// An optional integer query parameter within [min, max]; `fallback` when absent or empty.
+[[nodiscard]] core::Result<int> bounded_integer_query(const RequestContext& context, std::string_view name,
+                                                      int fallback, int min, int max);
+
+}  // namespace finml::http::handlers
