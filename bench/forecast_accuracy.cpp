@@ -21,6 +21,7 @@
 #include <vector>
 
 #include <finml/analytics/forecast/arima.hpp>
+#include <finml/analytics/forecast/baseline.hpp>
 #include <finml/analytics/forecast/ets.hpp>
 #include <finml/analytics/forecast/forecaster.hpp>
 #include <finml/analytics/forecast/seasonal.hpp>
@@ -156,14 +157,27 @@ std::optional<Outcome> experiment(const std::string& name, const Case& c) {
       options.max_evaluations = 400;
       options.restarts = 0;
     }
+    if (name.starts_with("ets_adj_fast_damped")) {  // the damped additive trend only
+      options.trend = fc::Component::kAdditive;
+      options.damped = true;
+    }
     const auto fit = fc::auto_ets(x, options);
     if (!fit) return std::nullopt;
     auto f = fc::forecast_ets(*fit, c.horizon, intervals);
     if (!f) return std::nullopt;
     p = *f;
+  } else if (name.starts_with("theta_adj")) {
+    const auto f = fc::forecast_theta(x, 1, c.horizon, intervals);
+    if (!f) return std::nullopt;
+    p = f->prediction;
+  } else if (name.starts_with("drift_adj")) {
+    const auto f = fc::forecast_drift(x, c.horizon, intervals);
+    if (!f) return std::nullopt;
+    p = f->prediction;
   } else if (name.starts_with("arima_adj")) {
     fc::AutoArimaOptions options;
     options.period = 1;
+    options.approximation = name.starts_with("arima_adj_fast");  // as auto's member
     const auto fit = fc::auto_arima(x, options);
     if (!fit) return std::nullopt;
     auto f = fc::forecast_arima(*fit, c.horizon, intervals);

@@ -6,8 +6,9 @@ Run from the repository root, after building forecast_accuracy:
     nice -n 10 build/forecast/bench/forecast_accuracy --split dev --methods auto --dump /tmp/dev_auto.csv
     python3 tools/forecast/calibrate_auto_interval.py /tmp/dev_auto.csv
 
-The dump holds auto's bounds with the rule in force (sqrt(1 + 6.5 h / n) since v4; pass
---current v3 for a dump made with v3's 1 + 2 / sqrt(n)). The script backs out the unscaled
+The dump holds auto's bounds with the rule in force (sqrt(1 + c h / n) since v4, c = V5_C
+below in v5; pass --current v4 for a dump made with v4's c = 6.5, or --current v3 for v3's
+1 + 2 / sqrt(n)). The script backs out the unscaled
 combined half-widths, then for each candidate rule finds the constant that gives 95.0% dev
 coverage and prints the coverage by history bucket and by bucket x forecast step. It refuses
 any split other than dev. Standard library only.
@@ -17,6 +18,8 @@ import math
 import sys
 from collections import defaultdict
 
+V5_C = 7.9  # the constant in force in forecaster.cpp (kAutoIntervalInflation) since v5
+
 RULES = {
     "1 + c / sqrt(n)": lambda h, n, c: 1 + c / math.sqrt(n),
     "1 + c h / sqrt(n)": lambda h, n, c: 1 + c * h / math.sqrt(n),
@@ -24,7 +27,11 @@ RULES = {
     "sqrt(1 + c h / n)": lambda h, n, c: math.sqrt(1 + c * h / n),
     "1 + c h / n": lambda h, n, c: 1 + c * h / n,
 }
-CURRENT = {"v4": lambda h, n: math.sqrt(1 + 6.5 * h / n), "v3": lambda h, n: 1 + 2 / math.sqrt(n)}
+CURRENT = {
+    "v5": lambda h, n: math.sqrt(1 + V5_C * h / n),
+    "v4": lambda h, n: math.sqrt(1 + 6.5 * h / n),
+    "v3": lambda h, n: 1 + 2 / math.sqrt(n),
+}
 
 
 def bucket(n):
@@ -37,7 +44,8 @@ def steps(h):
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    current = CURRENT["v3" if "--current" in sys.argv and "v3" in sys.argv else "v4"]
+    version = next((v for v in CURRENT if "--current" in sys.argv and v in sys.argv), "v5")
+    current = CURRENT[version]
     cases = {r["id"]: r for r in csv.DictReader(open("bench/forecast/data/cases.csv"))}
     points = []
     for r in csv.DictReader(open(args[0])):

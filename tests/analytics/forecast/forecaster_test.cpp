@@ -161,6 +161,21 @@ TEST(AutoStrategyTest, ShortHistoryCopiesTheSeasonButEstimatesNone) {
   EXPECT_EQ(r->model.find("[12]"), std::string::npos) << r->model;
 }
 
+TEST(AutoStrategyTest, ShortHistoryUsesNaiveWhenTheGivenSeasonIsNotThere) {
+  // A smooth, accelerating quarterly series (the shape of fresh's valueofstocks_MB): the period
+  // is given, but the seasonal variance ratio is far above 1, so the benchmark member is the
+  // naive forecast, not the seasonal naive one, which lags the trend (docs/numerics.md, v5).
+  std::vector<double> y(24);
+  for (std::size_t t = 0; t < y.size(); ++t) {
+    const auto x = static_cast<double>(t);
+    y[t] = 100.0 + 2.0 * x + 0.15 * x * x + 0.3 * std::sin(1.7 * x);
+  }
+  const auto r = forecast(y, options_for(6, 4));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->model.find("Seasonal naive"), std::string::npos) << r->model;
+  EXPECT_NE(r->model.find("Naive"), std::string::npos) << r->model;
+}
+
 TEST(AutoStrategyTest, AdjustsForASeasonWithTwoFullSeasons) {
   const auto r = forecast(testing::seasonal_series(36, 1.0, 8), options_for(6, 12));
   ASSERT_TRUE(r.has_value());

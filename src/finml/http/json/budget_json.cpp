@@ -60,7 +60,7 @@ bool read_base_field(std::string_view key, Value& field, BudgetRequestBase& base
     }
   } else if (key == "transactions") {
     transactions_path = field.path();
-    base.transactions = read_transactions(field, default_currency);
+    base.transactions = read_transactions(field, default_currency, FreeText::kSkip);  // budgets never read them
   } else if (key == "as_of") {
     base.as_of = optional_date(field);
   } else {

@@ -128,7 +128,8 @@ core::Result<HealthScoreRequest> read_health_score_request(const std::string& bo
         }
       } else if (key == "transactions") {
         transactions_path = field.path();
-        request.transactions = read_transactions(field, default_currency);
+        // The score never looks at descriptions or notes.
+        request.transactions = read_transactions(field, default_currency, FreeText::kSkip);
       } else if (key == "emergency_savings") {
         request.emergency_savings = read_non_negative(field);
       } else if (key == "monthly_debt_payment") {

@@ -52,9 +52,13 @@ core::Result<ExpenseAdvancedInput> read_expense_advanced_request(const std::stri
       if (key == "user_id") {
         if (const auto id = field.integer()) input.user_id = core::UserId(*id);
       } else if (key == "transactions") {
+        input.transactions.reserve(field.array_size());
         field.for_each_element([&](std::size_t, Value& element) {
           ++input.items;
-          if (auto row = read_transaction(element, default_currency)) input.transactions.push_back(std::move(*row));
+          // Forecasts use dates, amounts, types and categories only.
+          if (auto row = read_transaction(element, default_currency, FreeText::kSkip)) {
+            input.transactions.push_back(std::move(*row));
+          }
         });
       } else if (key == "months") {
         months = read_horizon(field);

@@ -13,7 +13,8 @@ std::string optional_text(Value& value) {
 
 }  // namespace
 
-std::optional<core::Transaction> read_transaction(Value& value, core::Currency default_currency) {
+std::optional<core::Transaction> read_transaction(Value& value, core::Currency default_currency,
+                                                  FreeText free_text) {
   core::Transaction transaction{
       .id = {},
       .date = {},
@@ -54,10 +55,12 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
     } else if (key == "category") {
       std::string category = optional_text(field);
       transaction.category = category.empty() ? std::string(kUncategorized) : std::move(category);
-    } else if (key == "description") {
-      transaction.description = optional_text(field);
-    } else if (key == "note") {
-      transaction.note = optional_text(field);
+    } else if (key == "description" || key == "note") {
+      if (free_text == FreeText::kSkip) {
+        field.skip();
+      } else {
+        (key == "description" ? transaction.description : transaction.note) = optional_text(field);
+      }
     } else if (key == "currency") {
       if (field.is_null()) return;
       if (auto code = field.string()) {
@@ -92,11 +95,12 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
   return transaction;
 }
 
-std::vector<core::Transaction> read_transactions(Value& value, core::Currency default_currency) {
+std::vector<core::Transaction> read_transactions(Value& value, core::Currency default_currency,
+                                                 FreeText free_text) {
   std::vector<core::Transaction> transactions;
   transactions.reserve(value.array_size());
   value.for_each_element([&](std::size_t, Value& element) {
-    if (auto transaction = read_transaction(element, default_currency)) {
+    if (auto transaction = read_transaction(element, default_currency, free_text)) {
       transactions.push_back(std::move(*transaction));
     }
   });

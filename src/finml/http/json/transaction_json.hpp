@@ -21,12 +21,16 @@ namespace finml::http::json {
 /// - `currency`: an ISO 4217 code, default `default_currency`;
 /// - `id`: the caller's id, a number or a string;
 /// - any other field is ignored.
-[[nodiscard]] std::optional<core::Transaction> read_transaction(Value& value,
-                                                                core::Currency default_currency);
+/// Whether to keep `description` and `note`: a route that never looks at them skips copying
+/// them (a tenth of the time of reading a 10,000-row body), but still checks them.
+enum class FreeText { kKeep, kSkip };
+
+[[nodiscard]] std::optional<core::Transaction> read_transaction(Value& value, core::Currency default_currency,
+                                                                FreeText free_text = FreeText::kKeep);
 
 /// Reads an array of transactions, leaving out rows of unknown type.
-[[nodiscard]] std::vector<core::Transaction> read_transactions(Value& value,
-                                                               core::Currency default_currency);
+[[nodiscard]] std::vector<core::Transaction> read_transactions(Value& value, core::Currency default_currency,
+                                                               FreeText free_text = FreeText::kKeep);
 
 /// Writes {id, date, amount, currency, type, category, description, note}.
 void write_transaction(Writer& writer, const core::Transaction& transaction);
