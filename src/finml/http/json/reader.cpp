@@ -310,7 +310,7 @@ std::optional<core::Date> Value::date() {
   return *parsed;
 }
 
-void Value::for_each_field(const std::function<void(std::string_view, Value&)>& on_field) {
+void Value::for_each_field(FunctionRef<void(std::string_view, Value&)> on_field) {
   if (kind() != Kind::kObject) {
     type_problem("an object");
     return;
@@ -329,7 +329,7 @@ void Value::for_each_field(const std::function<void(std::string_view, Value&)>& 
   }
 }
 
-void Value::for_each_element(const std::function<void(std::size_t, Value&)>& on_element) {
+void Value::for_each_element(FunctionRef<void(std::size_t, Value&)> on_element) {
   if (kind() != Kind::kArray) {
     type_problem("an array");
     return;
@@ -356,23 +356,26 @@ std::size_t Value::array_size() {
 void Value::skip() { validate(value_); }
 
 bool read_object(Value& value, std::initializer_list<std::string_view> required,
-                 const std::function<void(std::string_view, Value&)>& on_field) {
+                 FunctionRef<void(std::string_view, Value&)> on_field) {
   if (value.kind() != Value::Kind::kObject) {
     value.for_each_field([](std::string_view, Value&) {});  // reports the type problem
     return false;
   }
-  std::vector<bool> seen(required.size(), false);
+  // A bit per required field (objects name a handful): no allocation per object read.
+  std::uint64_t seen = 0;
   value.for_each_field([&](std::string_view key, Value& field) {
     std::size_t index = 0;
     for (const auto name : required) {
-      if (name == key) seen[index] = true;
+      if (name == key && index < 64) seen |= std::uint64_t{1} << index;
       ++index;
     }
     on_field(key, field);
   });
   std::size_t index = 0;
   for (const auto name : required) {
-    if (!seen[index]) value.problems().add(child_path(value.path(), name), "Field required", "missing");
+    if (index >= 64 || (seen & (std::uint64_t{1} << index)) == 0) {
+      value.problems().add(child_path(value.path(), name), "Field required", "missing");
+    }
     ++index;
   }
   return true;

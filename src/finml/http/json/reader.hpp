@@ -7,6 +7,9 @@
 /// integers as 42.0 or "42", unknown fields are ignored (but still checked to be valid JSON).
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <type_traits>
+#include <utility>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +22,31 @@
 #include <finml/core/money.hpp>
 
 namespace finml::http::json {
+
+/// A non-owning reference to a callable, for callbacks that run only during the call that
+/// receives them: unlike std::function it never allocates (a large body makes hundreds of
+/// thousands of such calls).
+template <class Signature>
+class FunctionRef;
+
+template <class R, class... Args>
+class FunctionRef<R(Args...)> {
+ public:
+  template <class F>
+    requires(!std::is_same_v<std::remove_cvref_t<F>, FunctionRef> && std::is_invocable_r_v<R, F&, Args...>)
+  FunctionRef(F&& callable) noexcept  // NOLINT(google-explicit-constructor): takes lambdas as they are
+      : object_(const_cast<void*>(static_cast<const void*>(std::addressof(callable)))),
+        call_([](void* object, Args... args) -> R {
+          return std::invoke(*static_cast<std::add_pointer_t<std::remove_reference_t<F>>>(object),
+                             std::forward<Args>(args)...);
+        }) {}
+
+  R operator()(Args... args) const { return call_(object_, std::forward<Args>(args)...); }
+
+ private:
+  void* object_;
+  R (*call_)(void*, Args...);
+};
 
 /// The schema problems found so far in one body.
 class Problems {
@@ -79,9 +107,9 @@ class Value {
   std::optional<core::Date> date();
 
   /// Calls `on_field(key, value)` for each member; reports a problem when not an object.
-  void for_each_field(const std::function<void(std::string_view, Value&)>& on_field);
+  void for_each_field(FunctionRef<void(std::string_view, Value&)> on_field);
   /// Calls `on_element(index, value)` for each element; reports a problem when not an array.
-  void for_each_element(const std::function<void(std::size_t, Value&)>& on_element);
+  void for_each_element(FunctionRef<void(std::size_t, Value&)> on_element);
   /// The number of elements when the value is an array (a quick scan that leaves it unread),
   /// so that a reader can reserve; 0 otherwise.
   std::size_t array_size();
@@ -109,7 +137,7 @@ class Value {
 /// Reads an object member by member and reports each of `required` that it lacks (type
 /// "missing"). Returns false when the value is not an object (also reported).
 bool read_object(Value& value, std::initializer_list<std::string_view> required,
-                 const std::function<void(std::string_view, Value&)>& on_field);
+                 FunctionRef<void(std::string_view, Value&)> on_field);
 
 /// "$.a" + "b" -> "$.a.b"; keys that are not identifiers are quoted: $["odd key"].
 [[nodiscard]] std::string child_path(const std::string& parent, std::string_view key);
