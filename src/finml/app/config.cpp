@@ -245,6 +245,9 @@ const std::vector<Setting>& setting_table() {
          config.fixed_now = *at;
          return std::nullopt;
        }},
+      {{"FORECAST_MEMO_ENTRIES", "--forecast-memo-entries", "4096",
+        "Forecast fits kept for repeated requests on the same months (about 4 KiB each; 0: none)"},
+       integer_in<std::size_t>(0, 1'000'000, &Config::forecast_memo_entries)},
       {{"DEFAULT_CURRENCY", "--default-currency", "INR",
         "ISO 4217 currency of amounts that name none (the original's amounts are rupees)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {

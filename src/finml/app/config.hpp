@@ -59,6 +59,7 @@ struct Config {
   double confidence_level = 0.95;
   int min_training_months = 3;
   int max_training_months = 24;
+  std::size_t forecast_memo_entries = 4096;
   core::Currency default_currency = *core::Currency::from_code("INR");
   /// When set, the service's clock: every "now" and "today" comes from here.
   std::optional<core::Timestamp> fixed_now;

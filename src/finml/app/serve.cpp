@@ -116,6 +116,7 @@ int serve(const Config& config) {
       .confidence_level = config.confidence_level,
       .min_training_months = config.min_training_months,
       .max_training_months = config.max_training_months,
+      .forecast_memo_entries = config.forecast_memo_entries,
       .now = [fixed = config.fixed_now]() -> core::Timestamp {
         if (fixed) return *fixed;
         return std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());

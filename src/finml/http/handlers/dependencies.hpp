@@ -35,6 +35,7 @@ struct Dependencies {
   double confidence_level = 0.95;  ///< CONFIDENCE_LEVEL: forecast intervals' default level
   int min_training_months = 3;     ///< MIN_TRAINING_MONTHS
   int max_training_months = 24;    ///< MAX_TRAINING_MONTHS
+  std::size_t forecast_memo_entries = 4096;  ///< FORECAST_MEMO_ENTRIES
   /// The service clock (UTC): the real one, or FIXED_NOW.
   std::function<core::Timestamp()> now;
   /// ADMIN_ROUTES_ENABLED: whether /api/v1/admin/db/* are served at all (404 when not).

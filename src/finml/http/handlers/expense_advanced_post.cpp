@@ -9,7 +9,7 @@ namespace finml::http::handlers {
 
 Handler expense_advanced_post(const Dependencies& deps) {
   // The route's own memo of fits: repeated requests for the same months cost a lookup.
-  auto memo = std::make_shared<service::ForecastMemo>();
+  auto memo = std::make_shared<service::ForecastMemo>(deps.forecast_memo_entries);
   return [&deps, memo](const RequestContext& context) -> core::Result<Response> {
     auto input = json::read_expense_advanced_request(context.request.body, deps.default_currency);
     if (!input) return std::unexpected(std::move(input.error()));
