@@ -2,8 +2,9 @@
 # The heavy analytics routes under load with wrk (2 threads, 16 connections, 10 s, keep-alive)
 # against the Release finml binary on loopback with the real request bodies of
 # ../shared/data/requests/: the advanced expense forecast of a 24-month user (about 1,400
-# transactions) and the health score of a 36-month heavy user (about 10,700 transactions,
-# 1.1 MB). Each body is checked to answer 200 first; the median of the runs is printed. The
+# transactions), the health score and the recurring charges (subscriptions) of a 36-month heavy
+# user (about 10,700 transactions, 1.1 MB). Each body is checked to answer 200 first; the
+# median of the runs is printed. The
 # forecast is measured again with its memo of fits off (FORECAST_MEMO_ENTRIES=0).
 # Usage: bench/api_routes.sh [path/to/finml] [runs]
 set -euo pipefail
@@ -40,6 +41,7 @@ measure() {
 }
 measure "advanced forecast, user24" /api/v1/predictions/expense/advanced "$requests/user24.expense_advanced.json"
 measure "health score, heavy36" /api/v1/insights/health-score "$requests/heavy36.health_score.json"
+measure "subscriptions, heavy36" /api/v1/recommendations/subscriptions "$requests/heavy36.subscriptions.json"
 
 # Every request above sends the same months, so after the first one the forecast fits come
 # from the route's memo. Without it, every request fits every model again:

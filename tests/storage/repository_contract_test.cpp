@@ -730,6 +730,78 @@ TYPED_TEST(RepositoryContractTest, LatestScoresOfAllUsersTakesEachUsersLatest) {
   EXPECT_EQ(*latest, (std::vector<double>{30.0, 70.0, 90.0}));
 }
 
+// Latest insights.
+
+InsightsSnapshot make_insights(UserId user, std::string json, std::string_view computed_at) {
+  return InsightsSnapshot{.user_id = user, .insights_json = std::move(json), .computed_at = instant(computed_at)};
+}
+
+TYPED_TEST(RepositoryContractTest, LatestInsightsAreNothingForAUserWithoutAny) {
+  ASSERT_TRUE(ok(this->db().users().ensure(UserId(70))));
+  for (const UserId user : {UserId(70), UserId(404)}) {
+    const auto latest = this->db().insights().latest(user);
+    ASSERT_TRUE(ok(latest));
+    EXPECT_FALSE(latest->has_value());
+  }
+}
+
+TYPED_TEST(RepositoryContractTest, SaveLatestInsightsCreatesTheUserAndComesBackExactly) {
+  const UserId user(71);
+  // UTF-8, quotes and a microsecond instant survive as they were given.
+  const InsightsSnapshot saved =
+      make_insights(user, R"({"insights":[{"category":"Café \"Ö\""}],"n":1.5})", "2025-12-08T12:00:00.123456Z");
+  ASSERT_TRUE(ok(this->db().insights().save_latest(saved)));
+
+  EXPECT_TRUE(this->db().users().find(user)->has_value());
+  EXPECT_EQ(this->data_version(user), 1);
+  const auto latest = this->db().insights().latest(user);
+  ASSERT_TRUE(ok(latest));
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->user_id, user);
+  EXPECT_EQ((*latest)->insights_json, saved.insights_json);
+  EXPECT_EQ((*latest)->computed_at, saved.computed_at);
+}
+
+TYPED_TEST(RepositoryContractTest, SaveLatestInsightsReplacesOnlyThatUsersInsights) {
+  const UserId user(72);
+  const UserId other(73);
+  ASSERT_TRUE(ok(this->db().insights().save_latest(make_insights(user, "{\"v\":1}", "2025-12-01T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().insights().save_latest(make_insights(other, "{\"v\":9}", "2025-12-02T00:00:00Z"))));
+  // The last write wins, even with an earlier timestamp: it is what was computed last.
+  ASSERT_TRUE(ok(this->db().insights().save_latest(make_insights(user, "{\"v\":2}", "2025-11-30T00:00:00Z"))));
+
+  const auto latest = this->db().insights().latest(user);
+  ASSERT_TRUE(ok(latest));
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->insights_json, "{\"v\":2}");
+  EXPECT_EQ((*latest)->computed_at, instant("2025-11-30T00:00:00Z"));
+  EXPECT_EQ(this->data_version(user), 2);
+  EXPECT_EQ((*this->db().insights().latest(other))->insights_json, "{\"v\":9}");
+  EXPECT_EQ(this->backend_.query_scalar("SELECT COUNT(*) FROM latest_insights"), "2");
+}
+
+TYPED_TEST(RepositoryContractTest, RemovingAUserRemovesTheirInsights) {
+  const UserId user(74);
+  const UserId other(75);
+  ASSERT_TRUE(ok(this->db().insights().save_latest(make_insights(user, "{}", "2025-12-01T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().insights().save_latest(make_insights(other, "{}", "2025-12-01T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().users().remove(user)));
+  EXPECT_FALSE(this->db().insights().latest(user)->has_value());
+  EXPECT_TRUE(this->db().insights().latest(other)->has_value());
+}
+
+TYPED_TEST(RepositoryContractTest, LatestInsightsSurviveARestart) {
+  const UserId user(76);
+  const InsightsSnapshot saved = make_insights(user, R"({"success":true})", "2025-12-08T12:00:00.000001Z");
+  ASSERT_TRUE(ok(this->db().insights().save_latest(saved)));
+  ASSERT_NO_FATAL_FAILURE(this->reopen());
+  const auto latest = this->db().insights().latest(user);
+  ASSERT_TRUE(ok(latest));
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->insights_json, saved.insights_json);
+  EXPECT_EQ((*latest)->computed_at, saved.computed_at);
+}
+
 // Model parameters.
 
 TYPED_TEST(RepositoryContractTest, UpsertReplacesTheRowOfTheSameModelAndTarget) {

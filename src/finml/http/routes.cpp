@@ -20,9 +20,21 @@ void register_routes(Router& router, const Dependencies& deps) {
   router.add({"GET",  "/api/v1/insights/trends/{user_id}",     "How a user's stored health scores moved: history, month-over-month and quarter-over-quarter changes", h::insights_trends_get(deps)});
   router.add({"GET",  "/api/v1/insights/benchmark/{user_id}",  "A user's health score against stored users and BLS Consumer Expenditure Survey figures", h::insights_benchmark_get(deps)});
 
+  router.add({"POST", "/insights",                   "Spending patterns, insights, predictions and recommendations; kept as the user's latest", h::insights_post(deps)});
+  router.add({"GET",  "/insights/summary/{user_id}", "The insights computed last for the user by POST /insights", h::insights_summary_get(deps)});
+
   router.add({"POST", "/api/v1/budget/recommend", "50/30/20 budget plan from recent spending and savings goals, with category advice", h::budget_recommend_post(deps)});
   router.add({"POST", "/api/v1/budget/alerts",    "Overspending and savings alerts for the running month", h::budget_alerts_post(deps)});
   router.add({"POST", "/api/v1/budget/optimize",  "Spending cuts that reach a target savings rate", h::budget_optimize_post(deps)});
+
+  router.add({"POST", "/api/v1/recommendations/habits",                   "Spending habits: frequent categories, food delivery, entertainment; weekend/weekday split and no-spend days", h::recommendations_habits_post(deps)});
+  router.add({"POST", "/api/v1/recommendations/habits/{user_id}",         "Spending habits of the transactions sent (the client's route)", h::recommendations_habits_post(deps)});
+  router.add({"GET",  "/api/v1/recommendations/habits/{user_id}",         "Spending habits of the user's stored transactions", h::recommendations_habits_get(deps)});
+  router.add({"POST", "/api/v1/recommendations/opportunities",            "Savings opportunities: fees, small charges, impulse buys, weekend spending, spikes, overlapping subscriptions", h::recommendations_opportunities_post(deps)});
+  router.add({"POST", "/api/v1/recommendations/opportunities/{user_id}",  "Savings opportunities of the transactions sent (the client's route)", h::recommendations_opportunities_post(deps)});
+  router.add({"POST", "/api/v1/recommendations/nudges",                   "Behaviour nudges: spending change, savings streak, goal progress, no-spend days", h::recommendations_nudges_post(deps)});
+  router.add({"POST", "/api/v1/recommendations/nudges/{user_id}",         "Behaviour nudges of the transactions and goals sent (the client's route)", h::recommendations_nudges_post(deps)});
+  router.add({"POST", "/api/v1/recommendations/subscriptions",            "Recurring charges and income: subscriptions with their costs, and every stream with its cadence, status and next date", h::recommendations_subscriptions_post(deps)});
 
   router.add({"POST", "/api/v1/predictions/expense/advanced", "Monthly spending forecast with intervals, per category too", h::expense_advanced_post(deps)});
   router.add({"GET",  "/predictions",                "Income, spending and category forecasts from stored transactions", h::predictions_get(deps)});

@@ -125,6 +125,24 @@ class ModelParameterRepository {
   [[nodiscard]] virtual Result<std::vector<ModelParameters>> list(core::UserId user) = 0;
 };
 
+/// The last insights computed for a user (POST /insights), kept so that the real client's
+/// GET /insights/summary/{user_id} can answer them.
+struct InsightsSnapshot {
+  core::UserId user_id;
+  std::string insights_json;  ///< the document as answered; opaque to storage
+  core::Timestamp computed_at;
+};
+
+class InsightsRepository {
+ public:
+  virtual ~InsightsRepository() = default;
+  /// Replaces the user's stored insights with `snapshot` (one per user: the last write wins),
+  /// creating the user when needed.
+  virtual Result<void> save_latest(const InsightsSnapshot& snapshot) = 0;
+  /// The user's stored insights; nullopt when none were computed (or the user is unknown).
+  [[nodiscard]] virtual Result<std::optional<InsightsSnapshot>> latest(core::UserId user) = 0;
+};
+
 /// One column of a table, as the database describes it.
 struct ColumnInfo {
   std::string name;
@@ -167,6 +185,7 @@ class Database {
   virtual TransactionRepository& transactions() = 0;
   virtual HealthScoreRepository& health_scores() = 0;
   virtual ModelParameterRepository& model_parameters() = 0;
+  virtual InsightsRepository& insights() = 0;
 };
 
 }  // namespace finml::storage

@@ -21,9 +21,16 @@ namespace finml::http::handlers {
 [[nodiscard]] Handler insights_health_score_post(const Dependencies& dependencies);
 [[nodiscard]] Handler insights_trends_get(const Dependencies& dependencies);
 [[nodiscard]] Handler insights_benchmark_get(const Dependencies& dependencies);
+[[nodiscard]] Handler insights_post(const Dependencies& dependencies);
+[[nodiscard]] Handler insights_summary_get(const Dependencies& dependencies);
 [[nodiscard]] Handler budget_recommend_post(const Dependencies& dependencies);
 [[nodiscard]] Handler budget_alerts_post(const Dependencies& dependencies);
 [[nodiscard]] Handler budget_optimize_post(const Dependencies& dependencies);
+[[nodiscard]] Handler recommendations_habits_post(const Dependencies& dependencies);
+[[nodiscard]] Handler recommendations_habits_get(const Dependencies& dependencies);
+[[nodiscard]] Handler recommendations_opportunities_post(const Dependencies& dependencies);
+[[nodiscard]] Handler recommendations_nudges_post(const Dependencies& dependencies);
+[[nodiscard]] Handler recommendations_subscriptions_post(const Dependencies& dependencies);
 [[nodiscard]] Handler admin_db_status_get(const Dependencies& dependencies);
 [[nodiscard]] Handler admin_db_init_post(const Dependencies& dependencies);
 [[nodiscard]] Handler admin_db_tables_get(const Dependencies& dependencies);

@@ -65,7 +65,8 @@ class PostgresDatabase final : public Database {
         users_(store_),
         transactions_(store_),
         health_scores_(store_),
-        model_parameters_(store_) {}
+        model_parameters_(store_),
+        insights_(store_) {}
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -97,6 +98,7 @@ class PostgresDatabase final : public Database {
   TransactionRepository& transactions() override { return transactions_; }
   HealthScoreRepository& health_scores() override { return health_scores_; }
   ModelParameterRepository& model_parameters() override { return model_parameters_; }
+  InsightsRepository& insights() override { return insights_; }
 
  private:
   PostgresStore store_;
@@ -104,6 +106,7 @@ class PostgresDatabase final : public Database {
   detail::PostgresTransactionRepository transactions_;
   detail::PostgresHealthScoreRepository health_scores_;
   detail::PostgresModelParameterRepository model_parameters_;
+  detail::PostgresInsightsRepository insights_;
 };
 
 /// Checks the URL's syntax, so that a typo is reported as such and not as a server that

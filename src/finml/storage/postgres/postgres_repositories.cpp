@@ -388,4 +388,31 @@ Result<std::vector<ModelParameters>> PostgresModelParameterRepository::list(core
   });
 }
 
+// Latest insights.
+
+Result<void> PostgresInsightsRepository::save_latest(const InsightsSnapshot& snapshot) {
+  return store_.write("storing the latest insights", [&snapshot](PgConnection& connection) {
+    const Param now = now_param();
+    ensure_user(connection, snapshot.user_id, now);
+    connection.exec(sql::kSaveLatestInsights, {int_param(snapshot.user_id.value()),
+                                               text_param(snapshot.insights_json),
+                                               timestamp_param(snapshot.computed_at)});
+    bump_data_version(connection, snapshot.user_id, now);
+  });
+}
+
+Result<std::optional<InsightsSnapshot>> PostgresInsightsRepository::latest(core::UserId user) {
+  return store_.run("reading the latest insights",
+                    [user](PgConnection& connection) -> std::optional<InsightsSnapshot> {
+                      const PgResult result =
+                          connection.exec(sql::kLatestInsights, {int_param(user.value())});
+                      if (result.rows() == 0) return std::nullopt;
+                      return InsightsSnapshot{
+                          .user_id = core::UserId(result.int64(0, 0)),
+                          .insights_json = result.text(0, 1),
+                          .computed_at = result.timestamp(0, 2),
+                      };
+                    });
+}
+
 }  // namespace finml::storage::postgres::detail

@@ -57,4 +57,14 @@ class PostgresModelParameterRepository final : public ModelParameterRepository {
   PostgresStore& store_;
 };
 
+class PostgresInsightsRepository final : public InsightsRepository {
+ public:
+  explicit PostgresInsightsRepository(PostgresStore& store) noexcept : store_(store) {}
+  Result<void> save_latest(const InsightsSnapshot& snapshot) override;
+  [[nodiscard]] Result<std::optional<InsightsSnapshot>> latest(core::UserId user) override;
+
+ private:
+  PostgresStore& store_;
+};
+
 }  // namespace finml::storage::postgres::detail

@@ -141,4 +141,13 @@ FROM model_parameters
 WHERE user_id = ?1
 ORDER BY model_type, target_table, id)~";
 
+// Latest insights: one row per user, replaced by each computation.
+inline constexpr std::string_view kSaveLatestInsights = R"~(
+INSERT INTO latest_insights (user_id, insights, computed_at) VALUES (?1, ?2, ?3)
+ON CONFLICT (user_id) DO UPDATE SET
+  insights = excluded.insights,
+  computed_at = excluded.computed_at)~";
+inline constexpr std::string_view kLatestInsights =
+    "SELECT user_id, insights, computed_at FROM latest_insights WHERE user_id = ?1";
+
 }  // namespace finml::storage::sqlite::sql

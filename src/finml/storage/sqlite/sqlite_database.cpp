@@ -73,7 +73,8 @@ class SqliteDatabase final : public Database {
         users_(store_),
         transactions_(store_),
         health_scores_(store_),
-        model_parameters_(store_) {}
+        model_parameters_(store_),
+        insights_(store_) {}
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -118,6 +119,7 @@ class SqliteDatabase final : public Database {
   TransactionRepository& transactions() override { return transactions_; }
   HealthScoreRepository& health_scores() override { return health_scores_; }
   ModelParameterRepository& model_parameters() override { return model_parameters_; }
+  InsightsRepository& insights() override { return insights_; }
 
  private:
   std::string path_;
@@ -126,6 +128,7 @@ class SqliteDatabase final : public Database {
   detail::SqliteTransactionRepository transactions_;
   detail::SqliteHealthScoreRepository health_scores_;
   detail::SqliteModelParameterRepository model_parameters_;
+  detail::SqliteInsightsRepository insights_;
 };
 
 [[nodiscard]] std::vector<std::unique_ptr<SQLite::Database>> open_migrated_connections(

@@ -361,4 +361,33 @@ Result<std::vector<ModelParameters>> SqliteModelParameterRepository::list(core::
   });
 }
 
+// Latest insights.
+
+Result<void> SqliteInsightsRepository::save_latest(const InsightsSnapshot& snapshot) {
+  return store_.write("storing the latest insights", [&snapshot](SQLite::Database& connection) {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    ensure_user(connection, snapshot.user_id, now);
+    SQLite::Statement save = prepare(connection, sql::kSaveLatestInsights);
+    save.bind(1, snapshot.user_id.value());
+    save.bind(2, snapshot.insights_json);
+    save.bind(3, fixed_width_timestamp(snapshot.computed_at));
+    save.exec();
+    bump_data_version(connection, snapshot.user_id, now);
+  });
+}
+
+Result<std::optional<InsightsSnapshot>> SqliteInsightsRepository::latest(core::UserId user) {
+  return store_.run("reading the latest insights",
+                    [user](SQLite::Database& connection) -> std::optional<InsightsSnapshot> {
+                      SQLite::Statement select = prepare(connection, sql::kLatestInsights);
+                      select.bind(1, user.value());
+                      if (!select.executeStep()) return std::nullopt;
+                      return InsightsSnapshot{
+                          .user_id = core::UserId(select.getColumn(0).getInt64()),
+                          .insights_json = select.getColumn(1).getString(),
+                          .computed_at = read_timestamp(select.getColumn(2).getString()),
+                      };
+                    });
+}
+
 }  // namespace finml::storage::sqlite::detail

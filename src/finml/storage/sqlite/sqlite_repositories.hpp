@@ -57,4 +57,14 @@ class SqliteModelParameterRepository final : public ModelParameterRepository {
   SqliteStore& store_;
 };
 
+class SqliteInsightsRepository final : public InsightsRepository {
+ public:
+  explicit SqliteInsightsRepository(SqliteStore& store) noexcept : store_(store) {}
+  Result<void> save_latest(const InsightsSnapshot& snapshot) override;
+  [[nodiscard]] Result<std::optional<InsightsSnapshot>> latest(core::UserId user) override;
+
+ private:
+  SqliteStore& store_;
+};
+
 }  // namespace finml::storage::sqlite::detail
