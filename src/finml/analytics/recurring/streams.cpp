@@ -226,9 +226,10 @@ std::optional<Fit> best_fit(std::span<const Point> points) {
   std::optional<Fit> semi_monthly;
   const double span = points.back().day - points.front().day;
   for (const auto& cadence : kCadences) {
-    // More rows than the cadence has charges over the span leave too many extras: skip the
-    // walk (this settles busy merchants at once).
-    if (static_cast<double>(points.size()) > 1.3 * (span / cadence.nominal_days + 1.0) + 2.0) continue;
+    // More than twice as many rows as the cadence has charges over the span (a charge and its
+    // duplicate each time at most) leave too many extras: skip the walk. This settles busy
+    // merchants at once.
+    if (static_cast<double>(points.size()) > 2.0 * (span / cadence.nominal_days + 1.0) + 2.0) continue;
     auto fit = walk(points, cadence);
     if (!fit) continue;
     if (cadence.frequency == Frequency::kBiweekly) biweekly = *fit;

@@ -19,11 +19,12 @@
 ///    cadence fits when it leaves few extras, irregular hits and misses, with amounts within a
 ///    tolerance (variable bills allowed); the best fit wins; BIWEEKLY and SEMI_MONTHLY are told
 ///    apart by whether every second charge is one calendar month or 28 days later.
-/// 3. A group that fits no cadence as a whole (a merchant with both one-off purchases and a
-///    subscription) is split by exact amount, each part tried alone, and parts of the same
-///    merchant that follow each other on one cadence are joined again with a price change.
-/// 4. A group of at least four rows, one per calendar month over at least 80% of the months it
-///    spans, is MONTHLY even when the day of month wanders (prepaid recharges).
+/// 3. A group that fits no cadence, of at least four rows, one per calendar month over at least
+///    80% of the months it spans, is MONTHLY even when the day of month wanders (prepaid
+///    recharges).
+/// 4. Any other group (a merchant with both one-off purchases and a subscription) is split by
+///    exact amount, each part tried alone under stricter limits, and parts of the same merchant
+///    that follow each other on one cadence are joined again with a price change.
 #include <cstdint>
 #include <span>
 #include <string>

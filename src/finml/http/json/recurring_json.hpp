@@ -20,8 +20,8 @@ namespace finml::http::json {
 /// The RecommendationsRequest (recommendations_json.hpp) as this route reads it. Rows are
 /// views whose texts live in `texts`, one copy per distinct text: a body of 10,700 rows names
 /// about 70 merchants, and one allocation per row (core::Transaction's strings), contended for
-/// by the workers under the server's one malloc arena, cut the route's throughput from about
-/// 550 to 320 requests/s. Move-only, since the views point into `texts`.
+/// by the workers under the server's one malloc arena, held the route at 320 requests/s
+/// (now about 540; bench/README.md). Move-only, since the views point into `texts`.
 struct SubscriptionsRequest {
   core::UserId user_id;
   core::Currency currency;  ///< the rows' one currency
