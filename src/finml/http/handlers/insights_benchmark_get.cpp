@@ -1,5 +1,5 @@
 #include <finml/http/handlers/handlers.hpp>
-#include <finml/http/handlers/insights_parameters.hpp>
+#include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/json/health_json.hpp>
 #include <finml/service/health_service.hpp>
 

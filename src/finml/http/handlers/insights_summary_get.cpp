@@ -1,5 +1,5 @@
 #include <finml/http/handlers/handlers.hpp>
-#include <finml/http/handlers/insights_parameters.hpp>
+#include <finml/http/handlers/request_parameters.hpp>
 #include <finml/service/insights_service.hpp>
 
 namespace finml::http::handlers {

@@ -1,6 +1,6 @@
 #include <finml/analytics/habits/habits.hpp>
 #include <finml/http/handlers/handlers.hpp>
-#include <finml/http/handlers/insights_parameters.hpp>
+#include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/json/budget_json.hpp>
 #include <finml/http/json/recommendations_json.hpp>
 #include <finml/service/habits_service.hpp>

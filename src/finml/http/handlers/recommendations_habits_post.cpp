@@ -1,6 +1,6 @@
 #include <finml/analytics/habits/habits.hpp>
 #include <finml/http/handlers/handlers.hpp>
-#include <finml/http/handlers/insights_parameters.hpp>
+#include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/json/budget_json.hpp>
 #include <finml/http/json/recommendations_json.hpp>
 
@@ -10,13 +10,9 @@ namespace finml::http::handlers {
 // POST /api/v1/recommendations/habits/{user_id} (the path names the user).
 Handler recommendations_habits_post(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
-    std::optional<core::UserId> path_user;
-    if (context.path_parameter("user_id")) {
-      auto user = user_id_parameter(context);
-      if (!user) return std::unexpected(std::move(user.error()));
-      path_user = *user;
-    }
-    auto input = json::read_recommendations_request(context.request.body, deps.default_currency, path_user,
+    const auto path_user = optional_user_id_parameter(context);
+    if (!path_user) return std::unexpected(path_user.error());
+    auto input = json::read_recommendations_request(context.request.body, deps.default_currency, *path_user,
                                                     json::FreeText::kSkip);
     if (!input) return std::unexpected(std::move(input.error()));
     const core::Date today = input->as_of.value_or(deps.today());

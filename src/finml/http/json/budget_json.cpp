@@ -70,14 +70,7 @@ bool read_base_field(std::string_view key, Value& field, BudgetRequestBase& base
 }
 
 void check_one_currency(Value& root, BudgetRequestBase& base, const std::string& transactions_path) {
-  if (base.transactions.empty()) return;
-  base.currency = base.transactions.front().amount.currency();
-  for (const auto& transaction : base.transactions) {
-    if (transaction.amount.currency() != base.currency) {
-      root.problems().add(transactions_path, "must all be in one currency", "value_error");
-      return;
-    }
-  }
+  base.currency = common_currency(base.transactions, base.currency, root.problems(), transactions_path);
 }
 
 BudgetRequestBase empty_base(core::Currency currency) {

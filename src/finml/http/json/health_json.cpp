@@ -141,15 +141,7 @@ core::Result<HealthScoreRequest> read_health_score_request(const std::string& bo
         field.skip();
       }
     });
-    if (!request.transactions.empty()) {
-      request.currency = request.transactions.front().amount.currency();
-      for (const auto& transaction : request.transactions) {
-        if (transaction.amount.currency() != request.currency) {
-          root.problems().add(transactions_path, "must all be in one currency", "value_error");
-          break;
-        }
-      }
-    }
+    request.currency = common_currency(request.transactions, request.currency, root.problems(), transactions_path);
     return request;
   });
 }

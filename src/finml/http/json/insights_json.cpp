@@ -173,15 +173,7 @@ core::Result<InsightsRequest> read_insights_request(const std::string& body, cor
         field.skip();
       }
     });
-    if (!request.transactions.empty()) {
-      request.currency = request.transactions.front().amount.currency();
-      for (const auto& transaction : request.transactions) {
-        if (transaction.amount.currency() != request.currency) {
-          root.problems().add(transactions_path, "must all be in one currency", "value_error");
-          break;
-        }
-      }
-    }
+    request.currency = common_currency(request.transactions, request.currency, root.problems(), transactions_path);
     return request;
   });
 }

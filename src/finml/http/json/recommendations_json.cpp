@@ -132,15 +132,7 @@ core::Result<RecommendationsRequest> read_recommendations_request(const std::str
     } else {
       read_object(root, {"user_id", "transactions"}, read_field);
     }
-    if (!request.transactions.empty()) {
-      request.currency = request.transactions.front().amount.currency();
-      for (const auto& transaction : request.transactions) {
-        if (transaction.amount.currency() != request.currency) {
-          root.problems().add(transactions_path, "must all be in one currency", "value_error");
-          break;
-        }
-      }
-    }
+    request.currency = common_currency(request.transactions, request.currency, root.problems(), transactions_path);
     return request;
   });
 }

@@ -8,6 +8,7 @@
 #include <finml/analytics/recurring/merchant_key.hpp>
 #include <finml/http/json/budget_json.hpp>
 #include <finml/http/json/reader.hpp>
+#include <finml/http/json/transaction_json.hpp>
 #include <finml/http/json/writer.hpp>
 
 namespace finml::http::json {
@@ -275,15 +276,7 @@ core::Result<SubscriptionsRequest> read_subscriptions_request(const std::string&
         field.skip();
       }
     });
-    if (!request.rows.empty()) {
-      request.currency = request.rows.front().amount.currency();
-      for (const auto& row : request.rows) {
-        if (row.amount.currency() != request.currency) {
-          root.problems().add(transactions_path, "must all be in one currency", "value_error");
-          break;
-        }
-      }
-    }
+    request.currency = common_currency(request.rows, request.currency, root.problems(), transactions_path);
     return request;
   });
 }

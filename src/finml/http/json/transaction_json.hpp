@@ -3,6 +3,7 @@
 /// The transaction record on the wire, as the real client sends it ({id, amount, category,
 /// type, date, note}) and as the original's other callers do (with description).
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <finml/core/money.hpp>
@@ -31,6 +32,22 @@ enum class FreeText { kKeep, kSkip };
 /// Reads an array of transactions, leaving out rows of unknown type.
 [[nodiscard]] std::vector<core::Transaction> read_transactions(Value& value, core::Currency default_currency,
                                                                FreeText free_text = FreeText::kKeep);
+
+/// The currency every row's amount is in (`fallback` when there are no rows). Amounts in
+/// different currencies cannot be summed, so a mix is reported at `path` (the array's path).
+template <class Row>
+[[nodiscard]] core::Currency common_currency(const std::vector<Row>& rows, core::Currency fallback,
+                                             Problems& problems, const std::string& path) {
+  if (rows.empty()) return fallback;
+  const core::Currency currency = rows.front().amount.currency();
+  for (const auto& row : rows) {
+    if (row.amount.currency() != currency) {
+      problems.add(path, "must all be in one currency", "value_error");
+      break;
+    }
+  }
+  return currency;
+}
 
 /// Writes {id, date, amount, currency, type, category, description, note}.
 void write_transaction(Writer& writer, const core::Transaction& transaction);

@@ -1,7 +1,7 @@
 #pragma once
-/// @file finml/http/handlers/insights_parameters.hpp
-/// Path and query parameters of the insights routes (trends, benchmark), read strictly: a bad
-/// one is a 422 naming it ("path.user_id", "query.months"), never a guess.
+/// @file finml/http/handlers/request_parameters.hpp
+/// Path and query parameters, read strictly: a bad one is a 422 naming it ("path.user_id",
+/// "query.months"), never a guess.
 #include <optional>
 
 #include <finml/core/error.hpp>
@@ -12,6 +12,10 @@ namespace finml::http::handlers {
 
 /// The {user_id} path parameter: a positive 64-bit integer in decimal.
 [[nodiscard]] core::Result<core::UserId> user_id_parameter(const RequestContext& context);
+
+/// The {user_id} path parameter of routes that also exist without it (the original's POST
+/// with user_id in the body, the client's POST .../{user_id}): nullopt when the route has none.
+[[nodiscard]] core::Result<std::optional<core::UserId>> optional_user_id_parameter(const RequestContext& context);
 
 /// An optional integer query parameter within [min, max]; `fallback` when absent or empty.
 [[nodiscard]] core::Result<int> bounded_integer_query(const RequestContext& context, std::string_view name,

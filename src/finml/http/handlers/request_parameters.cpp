@@ -1,4 +1,4 @@
-#include <finml/http/handlers/insights_parameters.hpp>
+#include <finml/http/handlers/request_parameters.hpp>
 
 #include <charconv>
 #include <cstdint>
@@ -42,6 +42,13 @@ core::Result<int> bounded_integer_query(const RequestContext& context, std::stri
           "value_error"}});
   }
   return static_cast<int>(*value);
+}
+
+core::Result<std::optional<core::UserId>> optional_user_id_parameter(const RequestContext& context) {
+  if (!context.path_parameter("user_id")) return std::optional<core::UserId>{};
+  auto user = user_id_parameter(context);
+  if (!user) return std::unexpected(std::move(user.error()));
+  return std::optional<core::UserId>(*user);
 }
 
 }  // namespace finml::http::handlers
