@@ -17,17 +17,6 @@ constexpr int kMinAnalysisMonths = 1;
 constexpr int kMaxAnalysisMonths = 12;
 constexpr double kMaxTargetSavingsRate = 0.5;
 
-// A finite number (or numeric string); null or absent: nullopt; reports anything else.
-std::optional<double> optional_number(Value& value) {
-  if (value.is_null()) return std::nullopt;
-  const auto number = value.number();
-  if (number && !std::isfinite(*number)) {
-    value.problem("must be a finite number", "value_error");
-    return std::nullopt;
-  }
-  return number;
-}
-
 std::optional<double> optional_non_negative(Value& value) {
   const auto number = optional_number(value);
   if (number && *number < 0.0) {
@@ -35,16 +24,6 @@ std::optional<double> optional_non_negative(Value& value) {
     return std::nullopt;
   }
   return number;
-}
-
-std::optional<std::string> optional_string(Value& value) {
-  if (value.is_null()) return std::nullopt;
-  return value.string();
-}
-
-std::optional<core::Date> optional_date(Value& value) {
-  if (value.is_null()) return std::nullopt;
-  return value.date();
 }
 
 // Reads the members every budget body shares; returns false when `key` is not one of them.

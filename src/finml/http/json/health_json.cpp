@@ -23,11 +23,6 @@ double read_non_negative(Value& value) {
   return *number;
 }
 
-std::optional<double> read_optional_number(Value& value) {
-  if (value.is_null()) return std::nullopt;
-  return value.number();
-}
-
 health::GoalProgressInput read_goal(Value& value) {
   health::GoalProgressInput goal;
   std::optional<double> current_savings;
@@ -35,11 +30,11 @@ health::GoalProgressInput read_goal(Value& value) {
     if (key == "status") {
       if (!field.is_null()) goal.status = field.string();
     } else if (key == "current_amount") {
-      goal.current_amount = read_optional_number(field);
+      goal.current_amount = optional_number(field);
     } else if (key == "current_savings") {
-      current_savings = read_optional_number(field);  // the real client's name
+      current_savings = optional_number(field);  // the real client's name
     } else if (key == "target_amount") {
-      goal.target_amount = read_optional_number(field);
+      goal.target_amount = optional_number(field);
     } else {
       field.skip();
     }

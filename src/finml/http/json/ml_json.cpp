@@ -17,11 +17,6 @@ void read_user_id(Value& field, core::UserId& out) {
   if (const auto id = field.integer()) out = core::UserId(*id);
 }
 
-std::optional<core::Date> read_optional_date(Value& field) {
-  if (field.is_null()) return std::nullopt;
-  return field.date();
-}
-
 void write_series(Writer& writer, std::string_view name, const std::vector<double>& values) {
   writer.key(name).begin_array();
   for (const double value : values) writer.number_rounded(value, 2);
@@ -100,8 +95,8 @@ core::Result<TrainInput> read_train_request(const std::string& body) {
     TrainInput input;
     read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") read_user_id(field, input.user_id);
-      else if (key == "start_date") input.start_date = read_optional_date(field);
-      else if (key == "end_date") input.end_date = read_optional_date(field);
+      else if (key == "start_date") input.start_date = optional_date(field);
+      else if (key == "end_date") input.end_date = optional_date(field);
       else field.skip();
     });
     return input;

@@ -355,6 +355,21 @@ std::size_t Value::array_size() {
 
 void Value::skip() { validate(value_); }
 
+std::optional<double> optional_number(Value& value) {
+  if (value.is_null()) return std::nullopt;
+  return value.number();
+}
+
+std::optional<std::string> optional_string(Value& value) {
+  if (value.is_null()) return std::nullopt;
+  return value.string();
+}
+
+std::optional<core::Date> optional_date(Value& value) {
+  if (value.is_null()) return std::nullopt;
+  return value.date();
+}
+
 bool read_object(Value& value, std::initializer_list<std::string_view> required,
                  FunctionRef<void(std::string_view, Value&)> on_field) {
   if (value.kind() != Value::Kind::kObject) {

@@ -139,6 +139,12 @@ class Value {
 bool read_object(Value& value, std::initializer_list<std::string_view> required,
                  FunctionRef<void(std::string_view, Value&)> on_field);
 
+/// Optional members: null reads as nullopt without a problem; anything else as number(),
+/// string() or date() read it.
+std::optional<double> optional_number(Value& value);
+std::optional<std::string> optional_string(Value& value);
+std::optional<core::Date> optional_date(Value& value);
+
 /// "$.a" + "b" -> "$.a.b"; keys that are not identifiers are quoted: $["odd key"].
 [[nodiscard]] std::string child_path(const std::string& parent, std::string_view key);
 [[nodiscard]] std::string element_path(const std::string& parent, std::size_t index);

@@ -10,22 +10,6 @@ namespace {
 
 namespace habits = analytics::habits;
 
-// A finite number (or numeric string); null or absent: nullopt; reports anything else.
-std::optional<double> optional_number(Value& value) {
-  if (value.is_null()) return std::nullopt;
-  const auto number = value.number();
-  if (number && !std::isfinite(*number)) {
-    value.problem("must be a finite number", "value_error");
-    return std::nullopt;
-  }
-  return number;
-}
-
-std::optional<std::string> optional_string(Value& value) {
-  if (value.is_null()) return std::nullopt;
-  return value.string();
-}
-
 habits::NudgeGoal read_goal(Value& value) {
   habits::NudgeGoal goal;
   std::optional<double> current_amount;
