@@ -113,6 +113,24 @@ TEST_F(SqliteDatabaseTest, PingFailsOnceTheFileIsGone) {
   EXPECT_NE(ping.error().message.find(path_), std::string::npos) << ping.error().message;
 }
 
+// Open connections would still write into the unlinked file, and the write would be lost
+// with it: a write after the file is gone must fail, not pretend.
+TEST_F(SqliteDatabaseTest, WritesFailOnceTheFileIsGone) {
+  const auto db = open();
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->users().ensure(core::UserId(7)).has_value());
+
+  std::filesystem::remove(path_);
+  const auto written = db->health_scores().append({.id = 0, .user_id = core::UserId(7), .score = 71.5, .grade = "C",
+                                                   .savings_rate_score = 0, .expense_consistency_score = 0,
+                                                   .emergency_fund_score = 0, .debt_ratio_score = 0,
+                                                   .goal_progress_score = 0, .recommendations_json = "[]",
+                                                   .calculated_at = {}});
+  ASSERT_FALSE(written.has_value());
+  EXPECT_EQ(written.error().code, core::ErrorCode::kUnavailable);
+  EXPECT_FALSE(db->users().ensure(core::UserId(8)).has_value());
+}
+
 TEST_F(SqliteDatabaseTest, AWriterThatCannotGetTheLockWithinTheBusyTimeoutIsUnavailable) {
   const auto db = open({.pool_size = 2, .busy_timeout = 100ms});
   ASSERT_NE(db, nullptr);

@@ -69,7 +69,7 @@ class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::string path, std::unique_ptr<Pool> pool)
       : path_(std::move(path)),
-        store_(std::move(pool)),
+        store_(std::move(pool), path_ == kInMemory ? std::string{} : path_),
         users_(store_),
         transactions_(store_),
         health_scores_(store_),

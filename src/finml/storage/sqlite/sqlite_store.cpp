@@ -1,5 +1,7 @@
 #include <finml/storage/sqlite/sqlite_store.hpp>
 
+#include <filesystem>
+
 #include <algorithm>
 #include <cstdio>
 #include <limits>
@@ -102,6 +104,15 @@ void bind_optional(SQLite::Statement& statement, int index, std::optional<double
   } else {
     statement.bind(index);
   }
+}
+
+std::optional<core::Error> SqliteStore::missing_file(std::string_view action) const {
+  if (file_.empty()) return std::nullopt;
+  std::error_code error;
+  if (std::filesystem::exists(file_, error)) return std::nullopt;
+  return storage::detail::in_context(
+      kBackend, action,
+      core::Error{core::ErrorCode::kUnavailable, "the database file " + file_ + " no longer exists", {}});
 }
 
 SqliteStore::RollbackLeftovers::~RollbackLeftovers() {

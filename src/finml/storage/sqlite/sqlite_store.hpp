@@ -50,8 +50,9 @@ void bind_optional(SQLite::Statement& statement, int index, std::optional<double
 /// Runs the adapter's work on pooled connections and turns every exception into an Error.
 class SqliteStore {
  public:
-  explicit SqliteStore(std::unique_ptr<storage::detail::ConnectionPool<SQLite::Database>> pool)
-      : pool_(std::move(pool)) {}
+  /// `file` is the database's path (empty for an in-memory database).
+  SqliteStore(std::unique_ptr<storage::detail::ConnectionPool<SQLite::Database>> pool, std::string file)
+      : pool_(std::move(pool)), file_(std::move(file)) {}
 
   /// Calls work(connection) on a pooled connection; `action` names it in error messages.
   template <class Work>
@@ -85,6 +86,7 @@ class SqliteStore {
   template <class Work>
   auto write(std::string_view action, Work&& work)
       -> core::Result<std::invoke_result_t<Work&, SQLite::Database&>> {
+    if (auto gone = missing_file(action)) return std::unexpected(std::move(*gone));
     return run(action, [&work](SQLite::Database& connection) {
       SQLite::Transaction transaction(connection, SQLite::TransactionBehavior::IMMEDIATE);
       if constexpr (std::is_void_v<std::invoke_result_t<Work&, SQLite::Database&>>) {
@@ -99,6 +101,10 @@ class SqliteStore {
   }
 
  private:
+  /// kUnavailable when the database file has been deleted or moved: open connections would
+  /// still write into the unlinked file, and the write would be lost (ping() says the same).
+  [[nodiscard]] std::optional<core::Error> missing_file(std::string_view action) const;
+
   /// A connection goes back to the pool outside any transaction, whatever happened to it.
   class RollbackLeftovers {
    public:
@@ -112,6 +118,7 @@ class SqliteStore {
   };
 
   std::unique_ptr<storage::detail::ConnectionPool<SQLite::Database>> pool_;
+  std::string file_;
 };
 
 }  // namespace finml::storage::sqlite::detail
