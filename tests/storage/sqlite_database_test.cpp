@@ -158,15 +158,20 @@ TEST_F(SqliteDatabaseTest, ReopeningAnExistingFileKeepsItsSchemaVersion) {
 
 TEST_F(SqliteDatabaseTest, ProcessesOpeningANewFileTogetherApplyEachMigrationOnce) {
   std::vector<std::unique_ptr<Database>> opened(4);
+  std::vector<std::string> errors(4);
   std::vector<std::thread> threads;
-  for (auto& db : opened) {
-    threads.emplace_back([this, &db] {
+  for (std::size_t i = 0; i < opened.size(); ++i) {
+    threads.emplace_back([this, &opened, &errors, i] {
       auto result = open_sqlite_database(path_);
-      if (result) db = std::move(*result);
+      if (result) {
+        opened[i] = std::move(*result);
+      } else {
+        errors[i] = result.error().message;
+      }
     });
   }
   for (std::thread& thread : threads) thread.join();
-  for (const auto& db : opened) ASSERT_NE(db, nullptr);
+  for (std::size_t i = 0; i < opened.size(); ++i) ASSERT_NE(opened[i], nullptr) << errors[i];
   EXPECT_EQ(raw_text("SELECT COUNT(*) FROM schema_migrations"),
             std::to_string(sqlite_migrations().size()));
   EXPECT_EQ(raw_text("SELECT COUNT(*) FROM sqlite_master WHERE name = 'transactions'"), "1");

@@ -1,9 +1,13 @@
 #include <finml/storage/sqlite/sqlite_database.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
+
+#include <sqlite3.h>
 
 #include <finml/storage/migrations.hpp>
 #include <finml/storage/sqlite/sql.hpp>
@@ -141,17 +145,29 @@ class SqliteDatabase final : public Database {
   connections.reserve(size);
   connections.push_back(detail::open_connection(path, options.busy_timeout));
   SQLite::Database& first = *connections.front();
-  if (path != kInMemory) {
-    // WAL lets readers run while one writer writes; the mode is stored in the file.
-    const std::string mode =
-        first.execAndGet(std::string(sql::kJournalModeWal)).getString();
-    if (mode != "wal") {
-      throw storage::detail::StorageError(core::ErrorCode::kInternal,
-                                          "could not switch " + path +
-                                              " to WAL journal mode (it is in " + mode + " mode)");
+  // Processes opening a new file together race for it: switching the journal mode answers
+  // SQLITE_BUSY at once, without waiting through the busy timeout, so retry until it is over.
+  const auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
+  for (;;) {
+    try {
+      if (path != kInMemory) {
+        // WAL lets readers run while one writer writes; the mode is stored in the file.
+        const std::string mode = first.execAndGet(std::string(sql::kJournalModeWal)).getString();
+        if (mode != "wal") {
+          throw storage::detail::StorageError(core::ErrorCode::kInternal,
+                                              "could not switch " + path + " to WAL journal mode (it is in " +
+                                                  mode + " mode)");
+        }
+      }
+      static_cast<void>(apply_migrations(first));
+      break;
+    } catch (const SQLite::Exception& exception) {
+      const int code = exception.getErrorCode() & 0xff;
+      const bool contended = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+      if (!contended || std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
   }
-  static_cast<void>(apply_migrations(first));
   while (connections.size() < size) {
     connections.push_back(detail::open_connection(path, options.busy_timeout));
   }
