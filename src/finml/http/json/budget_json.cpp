@@ -30,13 +30,7 @@ std::optional<double> optional_non_negative(Value& value) {
 bool read_base_field(std::string_view key, Value& field, BudgetRequestBase& base, std::string& transactions_path,
                      core::Currency default_currency) {
   if (key == "user_id") {
-    if (const auto id = field.integer()) {
-      if (*id > 0) {
-        base.user_id = core::UserId(*id);
-      } else {
-        field.problem("must be a positive integer", "greater_than");
-      }
-    }
+    if (const auto id = user_id(field)) base.user_id = *id;
   } else if (key == "transactions") {
     transactions_path = field.path();
     base.transactions = read_transactions(field, default_currency, FreeText::kSkip);  // budgets never read them
@@ -203,12 +197,8 @@ core::Result<BudgetRecommendRequest> read_budget_recommend_request(const std::st
         field.for_each_element([&](std::size_t, Value& goal) { request.goals.push_back(read_goal(goal)); });
       } else if (key == "analysis_months") {
         if (field.is_null()) return;
-        if (const auto months = field.integer()) {
-          if (*months < kMinAnalysisMonths || *months > kMaxAnalysisMonths) {
-            field.problem("must be from 1 to 12", "value_error");
-          } else {
-            request.options.analysis_months = static_cast<int>(*months);
-          }
+        if (const auto months = integer_between(field, kMinAnalysisMonths, kMaxAnalysisMonths)) {
+          request.options.analysis_months = *months;
         }
       } else if (key == "total_budget") {
         const auto total = optional_number(field);

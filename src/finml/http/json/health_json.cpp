@@ -114,13 +114,7 @@ core::Result<HealthScoreRequest> read_health_score_request(const std::string& bo
     std::string transactions_path = "$.transactions";
     read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
-        if (const auto id = field.integer()) {
-          if (*id > 0) {
-            request.user_id = core::UserId(*id);
-          } else {
-            field.problem("must be a positive integer", "greater_than");
-          }
-        }
+        if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
         // The score never looks at descriptions or notes.

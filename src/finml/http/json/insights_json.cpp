@@ -157,13 +157,7 @@ core::Result<InsightsRequest> read_insights_request(const std::string& body, cor
     std::string transactions_path = "$.transactions";
     read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
-        if (const auto id = field.integer()) {
-          if (*id > 0) {
-            request.user_id = core::UserId(*id);
-          } else {
-            field.problem("must be a positive integer", "greater_than");
-          }
-        }
+        if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
         request.transactions = read_transactions(field, default_currency, FreeText::kSkip);  // never read

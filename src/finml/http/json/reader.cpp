@@ -370,6 +370,26 @@ std::optional<core::Date> optional_date(Value& value) {
   return value.date();
 }
 
+std::optional<core::UserId> user_id(Value& value) {
+  const auto id = value.integer();
+  if (!id) return std::nullopt;
+  if (*id <= 0) {
+    value.problem("must be a positive integer", "greater_than");
+    return std::nullopt;
+  }
+  return core::UserId(*id);
+}
+
+std::optional<int> integer_between(Value& value, int min, int max) {
+  const auto number = value.integer();
+  if (!number) return std::nullopt;
+  if (*number < min || *number > max) {
+    value.problem("must be from " + std::to_string(min) + " to " + std::to_string(max), "value_error");
+    return std::nullopt;
+  }
+  return static_cast<int>(*number);
+}
+
 bool read_object(Value& value, std::initializer_list<std::string_view> required,
                  FunctionRef<void(std::string_view, Value&)> on_field) {
   if (value.kind() != Value::Kind::kObject) {

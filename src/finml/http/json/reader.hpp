@@ -19,6 +19,7 @@
 
 #include <finml/core/date.hpp>
 #include <finml/core/error.hpp>
+#include <finml/core/ids.hpp>
 #include <finml/core/money.hpp>
 
 namespace finml::http::json {
@@ -144,6 +145,11 @@ bool read_object(Value& value, std::initializer_list<std::string_view> required,
 std::optional<double> optional_number(Value& value);
 std::optional<std::string> optional_string(Value& value);
 std::optional<core::Date> optional_date(Value& value);
+
+/// A user id: a positive integer, or a string holding one.
+std::optional<core::UserId> user_id(Value& value);
+/// An integer from `min` to `max`; one outside is reported as "must be from min to max".
+std::optional<int> integer_between(Value& value, int min, int max);
 
 /// "$.a" + "b" -> "$.a.b"; keys that are not identifiers are quoted: $["odd key"].
 [[nodiscard]] std::string child_path(const std::string& parent, std::string_view key);

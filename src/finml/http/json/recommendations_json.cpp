@@ -83,13 +83,7 @@ core::Result<RecommendationsRequest> read_recommendations_request(const std::str
     std::string transactions_path = "$.transactions";
     const auto read_field = [&](std::string_view key, Value& field) {
       if (key == "user_id" && !path_user) {
-        if (const auto id = field.integer()) {
-          if (*id > 0) {
-            request.user_id = core::UserId(*id);
-          } else {
-            field.problem("must be a positive integer", "greater_than");
-          }
-        }
+        if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
         request.transactions = read_transactions(field, default_currency, free_text);
@@ -98,12 +92,8 @@ core::Result<RecommendationsRequest> read_recommendations_request(const std::str
         field.for_each_element([&](std::size_t, Value& goal) { request.goals.push_back(read_goal(goal)); });
       } else if (key == "analysis_months") {
         if (field.is_null()) return;
-        if (const auto months = field.integer()) {
-          if (*months < kMinAnalysisMonths || *months > kMaxAnalysisMonths) {
-            field.problem("must be from 1 to 12", "value_error");
-          } else {
-            request.analysis_months = static_cast<int>(*months);
-          }
+        if (const auto months = integer_between(field, kMinAnalysisMonths, kMaxAnalysisMonths)) {
+          request.analysis_months = *months;
         }
       } else if (key == "as_of") {
         if (!field.is_null()) request.as_of = field.date();

@@ -245,13 +245,7 @@ core::Result<SubscriptionsRequest> read_subscriptions_request(const std::string&
     std::string transactions_path = "$.transactions";
     read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
-        if (const auto id = field.integer()) {
-          if (*id > 0) {
-            request.user_id = core::UserId(*id);
-          } else {
-            field.problem("must be a positive integer", "greater_than");
-          }
-        }
+        if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
         request.rows.reserve(field.array_size());
@@ -263,12 +257,8 @@ core::Result<SubscriptionsRequest> read_subscriptions_request(const std::string&
         field.for_each_element([](std::size_t, Value& goal) { goal.skip(); });  // not read by this route
       } else if (key == "analysis_months") {
         if (field.is_null()) return;
-        if (const auto months = field.integer()) {
-          if (*months < kMinAnalysisMonths || *months > kMaxAnalysisMonths) {
-            field.problem("must be from 1 to 12", "value_error");
-          } else {
-            request.analysis_months = static_cast<int>(*months);
-          }
+        if (const auto months = integer_between(field, kMinAnalysisMonths, kMaxAnalysisMonths)) {
+          request.analysis_months = *months;
         }
       } else if (key == "as_of") {
         if (!field.is_null()) request.as_of = field.date();
