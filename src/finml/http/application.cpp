@@ -63,19 +63,19 @@ Response Application::handle(Request& request) {
 Response Application::dispatch(const Request& request, const std::string& request_id,
                                std::string_view& route) {
   auto matched = router_.match(request.method, request.path);
-  if (auto* miss = std::get_if<Router::Miss>(&matched)) {
-    if (miss->allowed_methods.empty()) return status_response(404, "Not Found", request_id);
-    Response response = status_response(405, "Method Not Allowed", request_id);
-    response.with_header("Allow", join(miss->allowed_methods, ", "));
-    return response;
-  }
-  auto& match = std::get<Router::Match>(matched);
-  route = match.route->path_template;
-  const RequestContext context{request, match.parameters, request_id};
+  static const PathParameters kNoParameters;
+  static const std::vector<std::string> kNoMethods;
+  auto* match = std::get_if<Router::Match>(&matched);
+  auto* miss = std::get_if<Router::Miss>(&matched);
+  if (match != nullptr) route = match->route->path_template;
+  Exchange exchange{.request = request,
+                    .request_id = request_id,
+                    .route = match != nullptr ? match->route : nullptr,
+                    .path_parameters = match != nullptr ? match->parameters : kNoParameters,
+                    .allowed_methods = miss != nullptr ? miss->allowed_methods : kNoMethods,
+                    .caller = {}};
   try {
-    auto result = match.route->handler(context);
-    if (!result) return error_response(result.error(), request_id);
-    return std::move(*result);
+    return run(exchange, 0);
   } catch (const std::exception& exception) {
     logger_.log(LogLevel::kError, "unhandled_exception", exception.what(),
                 {{"request_id", std::string_view(request_id)}, {"route", route}});
@@ -85,6 +85,25 @@ Response Application::dispatch(const Request& request, const std::string& reques
                 {{"request_id", std::string_view(request_id)}, {"route", route}});
     return internal_error_response(nullptr, options_.production, request_id);
   }
+}
+
+Response Application::run(Exchange& exchange, std::size_t step) {
+  if (step == middleware_.size()) return invoke_handler(exchange);
+  return middleware_[step]->handle(exchange, [this, step](Exchange& next) { return run(next, step + 1); });
+}
+
+Response Application::invoke_handler(Exchange& exchange) {
+  if (exchange.route == nullptr) {
+    if (exchange.allowed_methods.empty()) return status_response(404, "Not Found", exchange.request_id);
+    Response response = status_response(405, "Method Not Allowed", exchange.request_id);
+    response.with_header("Allow", join(exchange.allowed_methods, ", "));
+    return response;
+  }
+  const RequestContext context{exchange.request, exchange.path_parameters, exchange.request_id,
+                               &exchange.caller};
+  auto result = exchange.route->handler(context);
+  if (!result) return error_response(result.error(), exchange.request_id);
+  return std::move(*result);
 }
 
 void Application::finish(const Request& request, Response& response, const std::string& request_id,

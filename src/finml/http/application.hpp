@@ -1,11 +1,14 @@
 #pragma once
 /// @file finml/http/application.hpp
-/// What runs around every request: its id, routing (404, 405 with Allow), the handler, the
-/// mapping of errors and exceptions to responses, metrics and the access log line.
+/// What runs around every request: its id, routing (404, 405 with Allow), the middleware, the
+/// handler, the mapping of errors and exceptions to responses, metrics and the access log line.
+#include <memory>
 #include <string>
+#include <vector>
 
 #include <finml/http/logger.hpp>
 #include <finml/http/metrics.hpp>
+#include <finml/http/middleware.hpp>
 #include <finml/http/router.hpp>
 #include <finml/http/server.hpp>
 
@@ -25,11 +28,16 @@ class Application final : public RequestHandler {
   [[nodiscard]] Router& router() noexcept { return router_; }
   [[nodiscard]] const Router& router() const noexcept { return router_; }
 
+  /// Appends a middleware step; the first added is the outermost. Before the server starts.
+  void use(std::unique_ptr<Middleware> middleware) { middleware_.push_back(std::move(middleware)); }
+
   Response handle(Request& request) override;
   Response reject(Rejection rejection, const Request& partial) override;
 
  private:
   Response dispatch(const Request& request, const std::string& request_id, std::string_view& route);
+  Response run(Exchange& exchange, std::size_t step);
+  Response invoke_handler(Exchange& exchange);
   void finish(const Request& request, Response& response, const std::string& request_id,
               std::string_view route, std::chrono::steady_clock::time_point started);
 
@@ -37,6 +45,7 @@ class Application final : public RequestHandler {
   Metrics& metrics_;
   Logger& logger_;
   Router router_;
+  std::vector<std::unique_ptr<Middleware>> middleware_;
 };
 
 /// The caller's X-Request-ID when it is 1 to 128 characters of [A-Za-z0-9._:-], else a new

@@ -8,8 +8,8 @@ void register_routes(Router& router, const Dependencies& deps) {
   namespace h = handlers;
   // clang-format off
   router.add({"GET",  "/",        "Service name, version, environment and endpoints", h::root_get(deps, router)});
-  router.add({"GET",  "/health",  "Liveness and database reachability; 503 when the database is unreachable", h::health_get(deps)});
-  router.add({"GET",  "/metrics", "Prometheus metrics", h::metrics_get(deps)});
+  router.add({"GET",  "/health",  "Liveness and database reachability; 503 when the database is unreachable", h::health_get(deps), Access::kPublic});
+  router.add({"GET",  "/metrics", "Prometheus metrics", h::metrics_get(deps), Access::kMetrics});
 
   router.add({"POST", "/goals/timeline",                  "Months and milestones to reach a savings goal", h::goals_timeline_post(deps)});
   router.add({"POST", "/api/v1/goals/calculate-timeline", "Months and milestones to reach a savings goal", h::goals_timeline_post(deps)});
@@ -47,9 +47,9 @@ void register_routes(Router& router, const Dependencies& deps) {
 
   // Database administration: off (404) in production unless ADMIN_ROUTES_ENABLED says otherwise.
   if (deps.admin_routes_enabled) {
-    router.add({"GET",  "/api/v1/admin/db/status", "Database reachability, schema version, and the expected tables that exist or are missing", h::admin_db_status_get(deps)});
-    router.add({"POST", "/api/v1/admin/db/init",   "Apply the database migrations not applied yet (idempotent)", h::admin_db_init_post(deps)});
-    router.add({"GET",  "/api/v1/admin/db/tables", "Every table of the database with its columns", h::admin_db_tables_get(deps)});
+    router.add({"GET",  "/api/v1/admin/db/status", "Database reachability, schema version, and the expected tables that exist or are missing", h::admin_db_status_get(deps), Access::kAdmin});
+    router.add({"POST", "/api/v1/admin/db/init",   "Apply the database migrations not applied yet (idempotent)", h::admin_db_init_post(deps), Access::kAdmin});
+    router.add({"GET",  "/api/v1/admin/db/tables", "Every table of the database with its columns", h::admin_db_tables_get(deps), Access::kAdmin});
   }
   // clang-format on
 }
