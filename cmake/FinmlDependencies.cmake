@@ -11,6 +11,10 @@ find_package(SQLiteCpp CONFIG REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
 
+# libsodium (libsodium-dev): random API keys and their hashes. No CMake config; pkg-config has it.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
 # Standalone Asio (libasio-dev) is header-only.
 find_path(ASIO_INCLUDE_DIR asio.hpp REQUIRED)
 add_library(finml_asio INTERFACE)

@@ -12,10 +12,13 @@ build_packages=(
   build-essential cmake ninja-build pkg-config ccache git ca-certificates
   libasio-dev libhttp-parser-dev libsimdjson-dev rapidjson-dev nlohmann-json3-dev
   libsqlitecpp-dev libsqlite3-dev libpq-dev libhiredis-dev
-  libspdlog-dev libfmt-dev prometheus-cpp-dev libcli11-dev
+  libspdlog-dev libfmt-dev prometheus-cpp-dev libcli11-dev libsodium-dev
   libeigen3-dev libnlopt-cxx-dev liblbfgspp-dev
 )
 test_packages=(libgtest-dev libgmock-dev postgresql curl procps)
+# The deployment check and the scale-out test (tests/deploy): nginx and Redis on loopback, the
+# compose file parsed by docker-compose (v1) and PyYAML.
+test_packages+=(nginx redis-server docker-compose python3 python3-yaml)
 bench_packages=(libbenchmark-dev wrk librestinio-dev)
 
 packages=("${build_packages[@]}")
@@ -32,6 +35,16 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+# The /docs page's Swagger UI comes from npm at build time (web/package.json). A Node.js that
+# is already there (with its own npm) is used as it is; Debian's only when there is none.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+# The OpenAPI test (tests/api/openapi_test.py) validates answers with Debian's python3-jsonschema.
+if [ "$profile" != build ] &&
+   ! dpkg-query -W -f='${Status}' python3-jsonschema 2>/dev/null | grep -q "install ok installed"; then
+  missing+=(python3-jsonschema)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

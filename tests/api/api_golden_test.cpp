@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/golden_case.hpp"
+#include "support/api_keys.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 
@@ -54,6 +55,7 @@ TEST_P(GoldenCase, AnswersAsRecorded) {
       << GetParam() << " has no steps";
   FinmlServer server({{"FIXED_NOW", spec.value("fixed_now", std::string(kDefaultNow))}});
   HttpConnection connection(server.port(), std::chrono::seconds(60));
+  std::string admin_key;
 
   int index = 0;
   for (const auto& step : spec["steps"]) {
@@ -72,7 +74,14 @@ TEST_P(GoldenCase, AnswersAsRecorded) {
     if (request.contains("raw_body")) body = request["raw_body"].get<std::string>();
     std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
     if (request.contains("headers")) {
-      for (const auto& [name, value] : request["headers"].items()) headers[name] = value.get<std::string>();
+      for (const auto& [name, value] : request["headers"].items()) {
+        headers[name] = value.get<std::string>();
+        // "$ADMIN_KEY": an admin key, made for this case's server on first use.
+        if (headers[name] == "$ADMIN_KEY") {
+          if (admin_key.empty()) admin_key = create_api_key(server, {"--admin"}).key;
+          headers[name] = admin_key;
+        }
+      }
     }
     const auto response = connection.request(request.at("method").get<std::string>(),
                                              request.at("path").get<std::string>(), body, headers);

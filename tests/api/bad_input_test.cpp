@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/api_keys.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 
@@ -125,6 +126,8 @@ class BadInputTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     server_ = new FinmlServer(std::map<std::string, std::string>{{"FIXED_NOW", "2025-12-08T12:00:00Z"}});
+    // Admin routes need an admin key; it acts on every route, so every body reaches its handler.
+    admin_key_ = create_api_key(*server_, {"--admin"}).key;
     const auto root = http_request(server_->port(), "GET", "/");
     ASSERT_TRUE(root.has_value());
     ASSERT_EQ(root->status, 200) << root->body;
@@ -146,7 +149,8 @@ class BadInputTest : public ::testing::Test {
                               const std::string& what) {
     ++sent_;
     if (!connection_) connection_ = std::make_unique<HttpConnection>(server_->port(), std::chrono::seconds(300));
-    const auto response = connection_->request(method, target, body, {{"Content-Type", "application/json"}});
+    const auto response =
+        connection_->request(method, target, body, {{"Content-Type", "application/json"}, {"X-API-Key", admin_key_}});
     const std::string where = method + " " + target + " with " + what;
     if (!response || response->header("connection") == "close") connection_.reset();
     if (!response) {
@@ -191,6 +195,7 @@ class BadInputTest : public ::testing::Test {
   }
 
   static inline FinmlServer* server_ = nullptr;
+  static inline std::string admin_key_;
   static inline std::vector<RouteSpec> routes_;
   std::unique_ptr<HttpConnection> connection_;
   std::vector<std::string> failures_;

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/api_keys.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 
@@ -45,7 +46,8 @@ void expect_unavailable(const std::optional<HttpResponse>& response, const std::
 
 TEST(UnavailableDatabaseTest, WritesAndAdminRoutesAnswer503WithoutDriverText) {
   FinmlServer server(Environment{{"FIXED_NOW", "2025-11-05T10:00:00Z"}, {"ENVIRONMENT", "development"}});
-  ASSERT_EQ(http_request(server.port(), "GET", "/api/v1/admin/db/status")->status, 200);
+  const std::map<std::string, std::string> admin = {{"X-API-Key", create_api_key(server, {"--admin"}).key}};
+  ASSERT_EQ(http_request(server.port(), "GET", "/api/v1/admin/db/status", {}, admin)->status, 200);
   std::filesystem::remove(server.directory() + "/finml.db");
   std::this_thread::sleep_for(1100ms);  // past the health re-check interval
 
@@ -53,8 +55,10 @@ TEST(UnavailableDatabaseTest, WritesAndAdminRoutesAnswer503WithoutDriverText) {
   expect_unavailable(http_request(server.port(), "POST", "/api/v1/insights/health-score", kSample, json_type),
                      "health score");
   expect_unavailable(http_request(server.port(), "POST", "/insights", kSample, json_type), "insights");
-  expect_unavailable(http_request(server.port(), "GET", "/api/v1/admin/db/status"), "admin status");
-  expect_unavailable(http_request(server.port(), "GET", "/api/v1/admin/db/tables"), "admin tables");
+  // Past the 2 s key cache too, so that checking the key itself meets the missing database.
+  std::this_thread::sleep_for(1000ms);
+  expect_unavailable(http_request(server.port(), "GET", "/api/v1/admin/db/status", {}, admin), "admin status");
+  expect_unavailable(http_request(server.port(), "GET", "/api/v1/admin/db/tables", {}, admin), "admin tables");
   // Routes that only compute from the body keep answering.
   const auto budget = http_request(server.port(), "POST", "/api/v1/budget/recommend", kSample, json_type);
   ASSERT_TRUE(budget);
@@ -63,15 +67,17 @@ TEST(UnavailableDatabaseTest, WritesAndAdminRoutesAnswer503WithoutDriverText) {
 
 TEST(UnavailableDatabaseTest, AdminRoutesAreAbsentInProduction) {
   FinmlServer server(Environment{{"ENVIRONMENT", "production"}});
+  // Production requires keys; even an admin key finds no admin route.
+  const std::map<std::string, std::string> admin = {{"X-API-Key", create_api_key(server, {"--admin"}).key}};
   for (const char* path : {"/api/v1/admin/db/status", "/api/v1/admin/db/tables"}) {
-    const auto response = http_request(server.port(), "GET", path);
+    const auto response = http_request(server.port(), "GET", path, {}, admin);
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 404) << path;
   }
-  const auto init = http_request(server.port(), "POST", "/api/v1/admin/db/init");
+  const auto init = http_request(server.port(), "POST", "/api/v1/admin/db/init", {}, admin);
   ASSERT_TRUE(init);
   EXPECT_EQ(init->status, 404);
-  const json root = json::parse(http_request(server.port(), "GET", "/")->body);
+  const json root = json::parse(http_request(server.port(), "GET", "/", {}, admin)->body);
   for (const auto& [route, summary] : root["endpoints"].items()) {
     EXPECT_EQ(route.find("/admin/"), std::string::npos) << route << " is listed in production";
   }

@@ -67,8 +67,9 @@ TEST(LayeringTest, AnalyticsArePureFunctionsOverCore) {
 
 TEST(LayeringTest, StoragePortsKnowNoDatabaseLibrary) {
   expect_only("storage", {"finml/core/", "finml/storage/database", "finml/storage/migrations",
-                          "finml/storage/detail/"},
-              {"storage/sqlite/", "storage/postgres/"});
+                          "finml/storage/detail/", "finml/storage/cache_store", "finml/storage/rate_limit_store",
+                          "finml/storage/memory_"},
+              {"storage/sqlite/", "storage/postgres/", "storage/redis/"});
 }
 
 TEST(LayeringTest, EachStorageAdapterUsesOnlyItsOwnDriver) {
@@ -78,15 +79,20 @@ TEST(LayeringTest, EachStorageAdapterUsesOnlyItsOwnDriver) {
   expect_only("storage/postgres", {"finml/core/", "finml/storage/database", "finml/storage/migrations",
                                    "finml/storage/detail/", "finml/storage/postgres/", "libpq-fe.h",
                                    "poll.h", "sys/", "unistd.h"});
+  expect_only("storage/redis", {"finml/core/", "finml/storage/cache_store", "finml/storage/rate_limit_store",
+                                "finml/storage/redis/", "hiredis/", "sys/"});
 }
 
 TEST(LayeringTest, ServicesUseStoragePortsNotAdapters) {
-  expect_only("service", {"finml/core/", "finml/analytics/", "finml/storage/database", "finml/service/"});
+  expect_only("service", {"finml/core/", "finml/analytics/", "finml/storage/database", "finml/service/",
+                          "finml/storage/cache_store", "finml/storage/rate_limit_store",
+                          "sodium.h"});
 }
 
 TEST(LayeringTest, HttpKnowsNothingOfTheAppOrTheStorageAdapters) {
   for (const auto& include : includes_under(kSource / "http")) {
-    EXPECT_FALSE(starts_with_any(include.header, {"finml/app/", "finml/storage/sqlite/", "finml/storage/postgres/"}))
+    EXPECT_FALSE(starts_with_any(include.header, {"finml/app/", "finml/storage/sqlite/", "finml/storage/postgres/",
+                                                  "finml/storage/redis/"}))
         << include.file << " includes <" << include.header << ">";
   }
 }

@@ -736,6 +736,29 @@ InsightsSnapshot make_insights(UserId user, std::string json, std::string_view c
   return InsightsSnapshot{.user_id = user, .insights_json = std::move(json), .computed_at = instant(computed_at)};
 }
 
+// The response cache keys stored-data answers on (data_version, created_at): saving insights
+// must move the version, and a user deleted and created again must not repeat an old pair.
+TYPED_TEST(RepositoryContractTest, CacheKeyPartsChangeWithInsightsAndWithRecreation) {
+  const UserId user(17);
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+  ASSERT_TRUE(ok(this->db().insights().save_latest(make_insights(user, "{}", "2025-12-01T00:00:00Z"))));
+  EXPECT_EQ(this->data_version(user), 1);
+  ASSERT_TRUE(ok(this->db().insights().save_latest(make_insights(user, "{}", "2025-12-02T00:00:00Z"))));
+  EXPECT_EQ(this->data_version(user), 2);
+
+  ASSERT_TRUE(ok(this->db().users().ensure(user)));
+  const auto before = this->db().users().find(user);
+  ASSERT_TRUE(ok(before) && before->has_value());
+  ASSERT_TRUE(ok(this->db().users().remove(user)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, std::vector<Transaction>{make_txn("2025-01-01", 1)})));
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, std::vector<Transaction>{make_txn("2025-01-02", 2)})));
+  const auto after = this->db().users().find(user);
+  ASSERT_TRUE(ok(after) && after->has_value());
+  EXPECT_EQ((*after)->data_version, 2);  // the same version as before the removal...
+  EXPECT_GT((*after)->created_at, (*before)->created_at);  // ...but not the same user
+}
+
 TYPED_TEST(RepositoryContractTest, LatestInsightsAreNothingForAUserWithoutAny) {
   ASSERT_TRUE(ok(this->db().users().ensure(UserId(70))));
   for (const UserId user : {UserId(70), UserId(404)}) {
@@ -800,6 +823,103 @@ TYPED_TEST(RepositoryContractTest, LatestInsightsSurviveARestart) {
   ASSERT_TRUE(latest->has_value());
   EXPECT_EQ((*latest)->insights_json, saved.insights_json);
   EXPECT_EQ((*latest)->computed_at, saved.computed_at);
+}
+
+// API keys.
+
+ApiKeyRecord make_key(std::string id, std::optional<UserId> user, std::string_view created_at) {
+  return ApiKeyRecord{.id = std::move(id),
+                      .user_id = user,
+                      .name = "",
+                      .secret_hash = std::string(64, 'a'),
+                      .created_at = instant(created_at),
+                      .revoked_at = std::nullopt};
+}
+
+TYPED_TEST(RepositoryContractTest, ApiKeysComeBackExactlyAsCreated) {
+  ApiKeyRecord user_key = make_key("k1user", UserId(42), "2025-12-08T12:00:00.123456Z");
+  user_key.name = "Café \"phone\"";
+  user_key.secret_hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  const ApiKeyRecord admin_key = make_key("k2admin", std::nullopt, "2025-12-08T12:00:01Z");
+  ASSERT_TRUE(ok(this->db().api_keys().create(user_key)));
+  ASSERT_TRUE(ok(this->db().api_keys().create(admin_key)));
+
+  const auto found = this->db().api_keys().find("k1user");
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, "k1user");
+  EXPECT_EQ((*found)->user_id, UserId(42));
+  EXPECT_FALSE((*found)->admin());
+  EXPECT_EQ((*found)->name, user_key.name);
+  EXPECT_EQ((*found)->secret_hash, user_key.secret_hash);
+  EXPECT_EQ((*found)->created_at, user_key.created_at);
+  EXPECT_FALSE((*found)->revoked_at.has_value());
+
+  const auto admin = this->db().api_keys().find("k2admin");
+  ASSERT_TRUE(ok(admin));
+  ASSERT_TRUE(admin->has_value());
+  EXPECT_TRUE((*admin)->admin());
+  EXPECT_FALSE((*admin)->user_id.has_value());
+  // A key is not a user's data: creating one neither creates the user nor changes its data.
+  EXPECT_FALSE(this->db().users().find(UserId(42))->has_value());
+}
+
+TYPED_TEST(RepositoryContractTest, FindingAnUnknownApiKeyIsNothing) {
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("known", UserId(1), "2025-01-01T00:00:00Z"))));
+  for (const std::string_view id : {"unknown", "KNOWN", "know", ""}) {
+    const auto found = this->db().api_keys().find(id);
+    ASSERT_TRUE(ok(found));
+    EXPECT_FALSE(found->has_value()) << id;
+  }
+}
+
+TYPED_TEST(RepositoryContractTest, CreatingAnApiKeyWithATakenIdFailsAndKeepsTheFirst) {
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("same", UserId(1), "2025-01-01T00:00:00Z"))));
+  EXPECT_FALSE(this->db().api_keys().create(make_key("same", UserId(2), "2025-01-02T00:00:00Z")));
+  EXPECT_EQ((*this->db().api_keys().find("same"))->user_id, UserId(1));
+  EXPECT_EQ(this->backend_.query_scalar("SELECT COUNT(*) FROM api_keys"), "1");
+}
+
+TYPED_TEST(RepositoryContractTest, ApiKeysAreListedByCreationTimeWithRevokedOnes) {
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("b", UserId(2), "2025-01-02T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("c", std::nullopt, "2025-01-01T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("a", UserId(1), "2025-01-02T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().api_keys().revoke("b", instant("2025-02-01T00:00:00Z"))));
+  const auto listed = this->db().api_keys().list();
+  ASSERT_TRUE(ok(listed));
+  std::vector<std::string> ids;
+  for (const ApiKeyRecord& key : *listed) ids.push_back(key.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"c", "a", "b"}));
+  EXPECT_TRUE((*listed)[2].revoked_at.has_value());
+  EXPECT_FALSE((*listed)[0].revoked_at.has_value());
+}
+
+TYPED_TEST(RepositoryContractTest, RevokingAnApiKeyKeepsTheFirstRevocationTime) {
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("k", UserId(5), "2025-01-01T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("other", UserId(5), "2025-01-01T00:00:00Z"))));
+  const auto revoked = this->db().api_keys().revoke("k", instant("2025-03-01T10:00:00.5Z"));
+  ASSERT_TRUE(ok(revoked));
+  EXPECT_TRUE(*revoked);
+  const auto again = this->db().api_keys().revoke("k", instant("2025-04-01T00:00:00Z"));
+  ASSERT_TRUE(ok(again));
+  EXPECT_TRUE(*again);
+  EXPECT_EQ((*this->db().api_keys().find("k"))->revoked_at, instant("2025-03-01T10:00:00.5Z"));
+  EXPECT_FALSE((*this->db().api_keys().find("other"))->revoked_at.has_value());
+
+  const auto unknown = this->db().api_keys().revoke("nope", instant("2025-03-01T00:00:00Z"));
+  ASSERT_TRUE(ok(unknown));
+  EXPECT_FALSE(*unknown);
+}
+
+TYPED_TEST(RepositoryContractTest, ApiKeysSurviveARestartAndTheirUsersRemoval) {
+  ASSERT_TRUE(ok(this->db().transactions().insert(UserId(9), std::vector{make_txn("2025-01-01", 1)})));
+  ASSERT_TRUE(ok(this->db().api_keys().create(make_key("kept", UserId(9), "2025-01-01T00:00:00Z"))));
+  ASSERT_TRUE(ok(this->db().users().remove(UserId(9))));
+  ASSERT_NO_FATAL_FAILURE(this->reopen());
+  const auto found = this->db().api_keys().find("kept");
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->user_id, UserId(9));
 }
 
 // Model parameters.

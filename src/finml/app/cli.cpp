@@ -14,6 +14,7 @@
 #include <finml/app/build_info.hpp>
 #include <finml/app/config.hpp>
 #include <finml/app/forecast_command.hpp>
+#include <finml/app/keys_command.hpp>
 #include <finml/app/serve.hpp>
 
 namespace finml::app {
@@ -122,6 +123,28 @@ int run_cli(int argc, char** argv) {
                                "auto|ets|arima|theta|snaive|naive|drift|linear|mean|combo");
   forecast_command->add_flag("--batch", forecast_options.batch, "Read a JSON list of series");
 
+  // API keys: each command takes the settings serve takes, for DATABASE_URL.
+  auto* keys_command = app.add_subcommand("keys", "Create, list and revoke API keys");
+  keys_command->require_subcommand(1);
+  auto* keys_create = keys_command->add_subcommand(
+      "create", "Create a key (printed once, as JSON): --user ID for a user's key, --admin for an admin key");
+  KeysCreateOptions keys_create_options;
+  std::int64_t keys_user = 0;
+  auto* keys_user_option = keys_create->add_option("--user", keys_user, "The user the key acts for");
+  auto* keys_admin_option = keys_create->add_flag("--admin", keys_create_options.admin, "An admin key");
+  keys_user_option->excludes(keys_admin_option);
+  keys_create->add_option("--name", keys_create_options.name, "A label for people");
+  FlagValues keys_create_values;
+  add_setting_flags(*keys_create, keys_create_values);
+  auto* keys_list = keys_command->add_subcommand("list", "Print every key as JSON, without the keys themselves");
+  FlagValues keys_list_values;
+  add_setting_flags(*keys_list, keys_list_values);
+  auto* keys_revoke = keys_command->add_subcommand("revoke", "Revoke a key by its id (exit 1 when there is none)");
+  std::string keys_revoke_id;
+  keys_revoke->add_option("id", keys_revoke_id, "The key's id")->required();
+  FlagValues keys_revoke_values;
+  add_setting_flags(*keys_revoke, keys_revoke_values);
+
   app.add_subcommand("version", "Print the version and build");
 
   try {
@@ -150,6 +173,25 @@ int run_cli(int argc, char** argv) {
     auto config = load(migrate_values, *migrate_command);
     if (!config) return refuse(config.error());
     return migrate(*config);
+  }
+  if (keys_command->parsed()) {
+    CLI::App& command = keys_create->parsed() ? *keys_create : keys_list->parsed() ? *keys_list : *keys_revoke;
+    const FlagValues& values =
+        keys_create->parsed() ? keys_create_values : keys_list->parsed() ? keys_list_values : keys_revoke_values;
+    auto config = load(values, command);
+    if (!config) return refuse(config.error());
+    config->db_pool_size = 1;
+    auto database = open_database(*config);
+    if (!database) {
+      std::cerr << "finml keys: " << database.error().message << "\n";
+      return kKeysFailed;
+    }
+    if (keys_create->parsed()) {
+      if (keys_user_option->count() > 0) keys_create_options.user = keys_user;
+      return run_keys_create(**database, keys_create_options, std::cout, std::cerr);
+    }
+    if (keys_list->parsed()) return run_keys_list(**database, std::cout, std::cerr);
+    return run_keys_revoke(**database, keys_revoke_id, std::cout, std::cerr);
   }
   if (forecast_command->parsed()) return run_forecast_command(forecast_options, std::cin, std::cout, std::cerr);
   if (health_command->parsed()) {

@@ -1,7 +1,9 @@
 #include <finml/app/config.hpp>
 
 #include <finml/core/timestamp.hpp>
+#include <finml/http/trusted_proxies.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -148,12 +150,22 @@ const std::vector<Setting>& setting_table() {
       {{"CACHE_ENABLED", "--cache-enabled", "true", "Cache analytics results"}, flag(&Config::cache_enabled)},
       {{"CACHE_TTL_SECONDS", "--cache-ttl-seconds", "86400", "Seconds a cached result lives"},
        seconds_in(1, 31'536'000, &Config::cache_ttl)},
+      {{"CACHE_MAX_ENTRIES", "--cache-max-entries", "10000",
+        "Answers the in-process cache keeps (least recently used dropped first); Redis bounds its own"},
+       integer_in<std::size_t>(1, 10'000'000, &Config::cache_max_entries)},
       {{"RATE_LIMIT_ENABLED", "--rate-limit-enabled", "false", "Limit requests per API key or client address"},
        flag(&Config::rate_limit_enabled)},
       {{"RATE_LIMIT_REQUESTS", "--rate-limit-requests", "100", "Requests allowed per period"},
        integer_in<std::int64_t>(1, 1'000'000'000, &Config::rate_limit_requests)},
       {{"RATE_LIMIT_PERIOD", "--rate-limit-period", "3600", "Length of the rate-limit period in seconds"},
        seconds_in(1, 31'536'000, &Config::rate_limit_period)},
+      {{"TRUSTED_PROXIES", "--trusted-proxies", "",
+        "Comma-separated IPs or CIDR blocks of proxies whose X-Forwarded-For names the client (empty: none)"},
+       [](std::string_view value, Config& config) -> std::optional<std::string> {
+         if (auto parsed = http::TrustedProxies::parse(value); !parsed) return "must list IP addresses or CIDR blocks: " + parsed.error().message;
+         config.trusted_proxies = std::string(trim(value));
+         return std::nullopt;
+       }},
       {{"CORS_ORIGINS", "--cors-origins", "", "Origins allowed by CORS: a JSON array or a comma-separated list"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
          value = trim(value);
@@ -172,6 +184,9 @@ const std::vector<Setting>& setting_table() {
          }
          return std::nullopt;
        }},
+      {{"CORS_ALLOW_CREDENTIALS", "--cors-allow-credentials", "false",
+        "Let browsers send cookies and credentials cross-origin (refused with CORS_ORIGINS=*)"},
+       flag(&Config::cors_allow_credentials)},
       {{"ENVIRONMENT", "--environment", "development",
         "development, staging or production (production hides internal error text)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
@@ -221,6 +236,20 @@ const std::vector<Setting>& setting_table() {
          config.admin_routes_enabled = *enabled;
          return std::nullopt;
        }},
+      {{"AUTH_REQUIRED", "--auth-required", "true in production, else false",
+        "Every route but /health, /docs and /openapi.json needs an API key (admin routes always do)"},
+       [](std::string_view value, Config& config) -> std::optional<std::string> {
+         if (trim(value).empty()) {
+           config.auth_required_setting.reset();
+           return std::nullopt;
+         }
+         const auto required = parse_bool(value);
+         if (!required) return "must be true or false (or empty: true in production, else false)";
+         config.auth_required_setting = *required;
+         return std::nullopt;
+       }},
+      {{"METRICS_REQUIRE_KEY", "--metrics-require-key", "false", "/metrics needs an API key"},
+       flag(&Config::metrics_require_key)},
       {{"CONFIDENCE_LEVEL", "--confidence-level", "0.95", "Level of forecast intervals, between 0 and 1"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
          const auto level = parse_real(value);
@@ -309,6 +338,12 @@ core::Result<Config> load_config(const ConfigSources& sources) {
   if (config.min_training_months > config.max_training_months) {
     if (!problems.empty()) problems += '\n';
     problems += "MIN_TRAINING_MONTHS: must not exceed MAX_TRAINING_MONTHS";
+  }
+  // A wildcard with credentials would let every site act with the user's credentials.
+  if (config.cors_allow_credentials &&
+      std::find(config.cors_origins.begin(), config.cors_origins.end(), "*") != config.cors_origins.end()) {
+    if (!problems.empty()) problems += '\n';
+    problems += "CORS_ALLOW_CREDENTIALS: must be false when CORS_ORIGINS allows every origin (*); list the origins instead";
   }
   if (!problems.empty()) return core::fail(core::ErrorCode::kInvalidArgument, problems);
   if (config.debug && !log_level_given) config.log_level = http::LogLevel::kDebug;

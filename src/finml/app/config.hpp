@@ -47,7 +47,10 @@ struct Config {
   bool rate_limit_enabled = false;
   std::int64_t rate_limit_requests = 100;
   std::chrono::seconds rate_limit_period{3'600};
+  std::size_t cache_max_entries = 10'000;  ///< CACHE_MAX_ENTRIES: the in-process cache's bound
+  std::string trusted_proxies;  ///< TRUSTED_PROXIES as given (validated: IPs and CIDR blocks)
   std::vector<std::string> cors_origins;
+  bool cors_allow_credentials = false;  ///< never together with the "*" origin
   // Behaviour
   Environment environment = Environment::kDevelopment;
   bool debug = false;
@@ -56,6 +59,10 @@ struct Config {
   bool enable_metrics = true;
   /// ADMIN_ROUTES_ENABLED as given; unset: on except in production (see admin_routes()).
   std::optional<bool> admin_routes_enabled;
+  // API keys (helper A): AUTH_REQUIRED as given (unset: on in production, see auth_required()),
+  // METRICS_REQUIRE_KEY.
+  std::optional<bool> auth_required_setting;
+  bool metrics_require_key = false;
   double confidence_level = 0.95;
   int min_training_months = 3;
   int max_training_months = 24;
@@ -67,6 +74,8 @@ struct Config {
   [[nodiscard]] bool production() const noexcept { return environment == Environment::kProduction; }
   /// Whether /api/v1/admin/db/* are served.
   [[nodiscard]] bool admin_routes() const noexcept { return admin_routes_enabled.value_or(!production()); }
+  /// Whether every route but the public ones needs an API key.
+  [[nodiscard]] bool auth_required() const noexcept { return auth_required_setting.value_or(production()); }
 };
 
 /// One setting: its environment variable, its flag, its default and what it means.

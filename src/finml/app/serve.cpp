@@ -15,10 +15,20 @@
 
 #include <finml/app/build_info.hpp>
 #include <finml/http/application.hpp>
+#include <finml/http/auth_middleware.hpp>
+#include <finml/http/cors_middleware.hpp>
 #include <finml/http/routes.hpp>
 #include <finml/http/server.hpp>
+#include <finml/service/api_keys.hpp>
 #include <finml/service/system_service.hpp>
+#include <finml/http/cache_middleware.hpp>
+#include <finml/http/rate_limit_middleware.hpp>
+#include <finml/service/rate_limiter.hpp>
+#include <finml/service/response_cache.hpp>
 #include <finml/storage/database_url.hpp>
+#include <finml/storage/memory_cache_store.hpp>
+#include <finml/storage/memory_rate_limit_store.hpp>
+#include <finml/storage/redis/redis_stores.hpp>
 #include <finml/storage/postgres/postgres_database.hpp>
 #include <finml/storage/sqlite/sqlite_database.hpp>
 
@@ -28,15 +38,6 @@ namespace {
 using http::LogLevel;
 
 constexpr auto kHealthRecheck = std::chrono::seconds(1);
-
-core::Result<std::unique_ptr<storage::Database>> open_database(const Config& config) {
-  auto url = storage::parse_database_url(config.database_url);
-  if (!url) return std::unexpected(url.error());
-  if (url->backend == storage::Backend::kSqlite) {
-    return storage::sqlite::open_sqlite_database(url->location, {.pool_size = config.db_pool_size});
-  }
-  return storage::postgres::open_postgres_database(url->location, {.pool_size = config.db_pool_size});
-}
 
 // Keeps trying while the database is merely unreachable (a container starting beside us).
 core::Result<std::unique_ptr<storage::Database>> open_database_with_retry(const Config& config,
@@ -67,6 +68,15 @@ sigset_t block_shutdown_signals() {
 }
 
 }  // namespace
+
+core::Result<std::unique_ptr<storage::Database>> open_database(const Config& config) {
+  auto url = storage::parse_database_url(config.database_url);
+  if (!url) return std::unexpected(url.error());
+  if (url->backend == storage::Backend::kSqlite) {
+    return storage::sqlite::open_sqlite_database(url->location, {.pool_size = config.db_pool_size});
+  }
+  return storage::postgres::open_postgres_database(url->location, {.pool_size = config.db_pool_size});
+}
 
 int serve(const Config& config) {
   // One malloc arena for every thread: per-thread arenas fragment on their own, which showed
@@ -103,6 +113,45 @@ int serve(const Config& config) {
                                  .metrics_enabled = config.enable_metrics,
                                  .max_body_bytes = config.max_body_bytes},
                                 metrics, logger);
+  // --- Redis, the response cache and the rate limiter (helper B) ---------------------------
+  // With REDIS_HOST, both live in Redis and every instance shares them; while Redis is down
+  // the cache misses and the limits are counted here (logged once: redis_unavailable).
+  std::unique_ptr<storage::redis::RedisClient> redis;
+  if (!config.redis_host.empty()) {
+    redis = std::make_unique<storage::redis::RedisClient>(
+        storage::redis::RedisOptions{.host = config.redis_host,
+                                     .port = config.redis_port,
+                                     .database = config.redis_db,
+                                     .password = config.redis_password},
+        [&logger, &config](std::string_view event, std::string_view message) {
+          logger.log(event == "redis_reconnected" ? LogLevel::kInfo : LogLevel::kWarning, event, message,
+                     {{"redis", std::string_view(config.redis_host)}});
+        });
+    const std::string_view ping[] = {"PING"};
+    static_cast<void>(redis->command(ping));  // connects now; an outage is logged, not fatal
+  }
+  std::unique_ptr<storage::CacheStore> cache_store;
+  if (redis) {
+    cache_store = std::make_unique<storage::redis::RedisCacheStore>(*redis);
+  } else {
+    cache_store = std::make_unique<storage::MemoryCacheStore>(config.cache_max_entries);
+  }
+  service::ResponseCache response_cache(*cache_store, config.cache_ttl);
+  storage::MemoryRateLimitStore local_limits;
+  std::unique_ptr<storage::RateLimitStore> shared_limits;
+  if (redis) shared_limits = std::make_unique<storage::redis::RedisRateLimitStore>(*redis);
+  service::RateLimiter rate_limiter(shared_limits ? *shared_limits : local_limits, local_limits,
+                                    config.rate_limit_requests, config.rate_limit_period);
+  metrics.add_counter_source("finml_cache_hits_total", "Answers served from the response cache",
+                             [&response_cache] { return static_cast<double>(response_cache.figures().hits); });
+  metrics.add_counter_source("finml_cache_misses_total", "Cacheable requests computed afresh",
+                             [&response_cache] { return static_cast<double>(response_cache.figures().misses); });
+  metrics.add_counter_source("finml_cache_evictions_total", "Cached answers dropped to make room",
+                             [&response_cache] { return static_cast<double>(response_cache.figures().evictions); });
+  metrics.add_counter_source("finml_rate_limited_total", "Requests refused with 429",
+                             [&rate_limiter] { return static_cast<double>(rate_limiter.refused()); });
+  // --- end Redis, cache and rate limiter ------------------------------------------------------
+
   const http::Dependencies dependencies{
       .info = {.name = std::string(build.name),
                .version = std::string(build.version),
@@ -123,8 +172,30 @@ int serve(const Config& config) {
       },
       .admin_routes_enabled = config.admin_routes(),
       .logger = &logger,
+      .response_cache = config.cache_enabled ? &response_cache : nullptr,
   };
   http::register_routes(application.router(), dependencies);
+  // 1. CORS, outermost: preflights are answered before any key is asked for.
+  application.use(std::make_unique<http::CorsMiddleware>(
+      http::CorsOptions{.origins = config.cors_origins, .allow_credentials = config.cors_allow_credentials}));
+  // 2. Authentication: who is calling (API key), 401. Verified keys are remembered for 2 s, so
+  // a revoked key is refused by this process within 2 s (docs/api.md, "Authentication").
+  service::ApiKeyVerifier key_verifier(db.api_keys(), std::chrono::seconds(2));
+  application.use(std::make_unique<http::AuthenticationMiddleware>(
+      key_verifier, http::AuthenticationOptions{.keys_required = config.auth_required(),
+                                                .metrics_require_key = config.metrics_require_key}));
+  // 3. Rate limits (helper B): per key, else per client address; 429.
+  if (config.rate_limit_enabled) {
+    application.use(std::make_unique<http::RateLimitMiddleware>(
+        rate_limiter, http::TrustedProxies::parse(config.trusted_proxies).value()));
+  }
+  // 4. Authorization: admin routes and other users' ids, 403.
+  application.use(std::make_unique<http::AuthorizationMiddleware>());
+  // 5. The response cache (helper B), innermost: only authorized requests reach it.
+  if (config.cache_enabled) {
+    application.use(std::make_unique<http::CacheMiddleware>(response_cache, db,
+                                                            [&dependencies] { return dependencies.today(); }));
+  }
 
   http::Server server({.host = config.host,
                        .port = config.port,

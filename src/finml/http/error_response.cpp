@@ -23,11 +23,14 @@ std::string_view code_name(core::ErrorCode code) noexcept {
 std::string_view status_code_name(int status) noexcept {
   switch (status) {
     case 400: return "bad_request";
+    case 401: return "unauthorized";  // no API key where one is needed, or a bad one
+    case 403: return "forbidden";     // a key that may not do this
     case 404: return "not_found";
     case 405: return "method_not_allowed";
     case 408: return "request_timeout";
     case 413: return "payload_too_large";
     case 422: return "validation_error";
+    case 429: return "rate_limited";  // RATE_LIMIT_REQUESTS per RATE_LIMIT_PERIOD spent
     case 431: return "headers_too_large";
     case 503: return "unavailable";
     default: return status >= 500 ? "internal_error" : "http_error";

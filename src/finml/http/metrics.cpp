@@ -16,6 +16,7 @@
 #include <shared_mutex>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 
 namespace finml::http {
 namespace {
@@ -178,6 +179,12 @@ struct Metrics::Impl {
   std::shared_mutex mutex;
   std::unordered_map<OwnedSeriesKey, prometheus::Counter*, SeriesHash, SeriesEqual> counters;
   std::unordered_map<OwnedSeriesKey, prometheus::Histogram*, SeriesHash, SeriesEqual> histograms;
+  struct CounterSource {
+    std::string name;
+    std::string help;
+    std::function<double()> read;
+  };
+  std::vector<CounterSource> counter_sources;
 };
 
 Metrics::Metrics(const BuildInfo& build) : impl_(std::make_unique<Impl>(build)) {}
@@ -202,8 +209,13 @@ void Metrics::request_finished(std::string_view method, std::string_view route, 
   histogram.Observe(std::chrono::duration<double>(duration).count());
 }
 
+void Metrics::add_counter_source(std::string name, std::string help, std::function<double()> read) {
+  impl_->counter_sources.push_back({std::move(name), std::move(help), std::move(read)});
+}
+
 std::string Metrics::render() const {
   std::string out = prometheus::TextSerializer().Serialize(impl_->registry->Collect());
+  for (const auto& source : impl_->counter_sources) append_gauge(out, source.name, source.help, "counter", source.read());
   const ProcessFigures process = read_process_figures();
   append_gauge(out, "process_resident_memory_bytes", "Resident memory size in bytes.", "gauge",
                process.resident_bytes);

@@ -4,6 +4,7 @@
 /// latency, requests in flight, build info and the process's own figures. Labels hold route
 /// templates, never raw paths, so the number of series stays bounded.
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ class Metrics {
   /// "unmatched" when no route matched.
   void request_finished(std::string_view method, std::string_view route, int status,
                         std::chrono::nanoseconds duration);
+
+  /// A counter read when /metrics is scraped (cache hits, refused requests...), added to the
+  /// exposition under `name`. Before the server starts.
+  void add_counter_source(std::string name, std::string help, std::function<double()> read);
 
   /// The text exposition format (version 0.0.4) of every metric.
   [[nodiscard]] std::string render() const;

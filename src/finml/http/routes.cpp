@@ -6,44 +6,52 @@ namespace finml::http {
 
 void register_routes(Router& router, const Dependencies& deps) {
   namespace h = handlers;
+  // Caching (cache middleware, docs/api.md "Cache"): kInput for analytics of the request alone,
+  // kStoredData for reads of one user's stored data; none for routes that write (the health
+  // score and /insights store their answer, training stores models), for the benchmark (it
+  // reads every user's latest score, which the user's data version does not cover), and for
+  // /, /health, /metrics, the docs and admin.
   // clang-format off
   router.add({"GET",  "/",        "Service name, version, environment and endpoints", h::root_get(deps, router)});
   router.add({"GET",  "/health",  "Liveness and database reachability; 503 when the database is unreachable", h::health_get(deps), Access::kPublic});
   router.add({"GET",  "/metrics", "Prometheus metrics", h::metrics_get(deps), Access::kMetrics});
+  router.add({"GET",  "/openapi.json",  "OpenAPI 3.1 document of every route", h::openapi_get(), Access::kPublic});
+  router.add({"GET",  "/docs",          "Interactive API docs (Swagger UI) on /openapi.json", h::docs_get(), Access::kPublic});
+  router.add({"GET",  "/docs/{asset}",  "Stylesheet, scripts and icons of the /docs page", h::docs_asset_get(), Access::kPublic});
 
-  router.add({"POST", "/goals/timeline",                  "Months and milestones to reach a savings goal", h::goals_timeline_post(deps)});
-  router.add({"POST", "/api/v1/goals/calculate-timeline", "Months and milestones to reach a savings goal", h::goals_timeline_post(deps)});
-  router.add({"POST", "/goals/reverse-plan",              "Monthly saving that reaches a goal by a date", h::goals_reverse_plan_post(deps)});
-  router.add({"POST", "/api/v1/goals/reverse-plan",       "Monthly saving that reaches a goal by a date", h::goals_reverse_plan_post(deps)});
+  router.add({"POST", "/goals/timeline",                  "Months and milestones to reach a savings goal", h::goals_timeline_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/goals/calculate-timeline", "Months and milestones to reach a savings goal", h::goals_timeline_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/goals/reverse-plan",              "Monthly saving that reaches a goal by a date", h::goals_reverse_plan_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/goals/reverse-plan",       "Monthly saving that reaches a goal by a date", h::goals_reverse_plan_post(deps), Access::kUser, Caching::kInput});
 
   router.add({"POST", "/api/v1/insights/health-score",        "Financial health score 0-100 with grade, components and recommendations; stored in the history", h::insights_health_score_post(deps)});
-  router.add({"GET",  "/api/v1/insights/trends/{user_id}",     "How a user's stored health scores moved: history, month-over-month and quarter-over-quarter changes", h::insights_trends_get(deps)});
+  router.add({"GET",  "/api/v1/insights/trends/{user_id}",     "How a user's stored health scores moved: history, month-over-month and quarter-over-quarter changes", h::insights_trends_get(deps), Access::kUser, Caching::kStoredData});
   router.add({"GET",  "/api/v1/insights/benchmark/{user_id}",  "A user's health score against stored users and BLS Consumer Expenditure Survey figures", h::insights_benchmark_get(deps)});
 
   router.add({"POST", "/insights",                   "Spending patterns, insights, predictions and recommendations; kept as the user's latest", h::insights_post(deps)});
-  router.add({"GET",  "/insights/summary/{user_id}", "The insights computed last for the user by POST /insights", h::insights_summary_get(deps)});
+  router.add({"GET",  "/insights/summary/{user_id}", "The insights computed last for the user by POST /insights", h::insights_summary_get(deps), Access::kUser, Caching::kStoredData});
 
-  router.add({"POST", "/api/v1/budget/recommend", "50/30/20 budget plan from recent spending and savings goals, with category advice", h::budget_recommend_post(deps)});
-  router.add({"POST", "/api/v1/budget/alerts",    "Overspending and savings alerts for the running month", h::budget_alerts_post(deps)});
-  router.add({"POST", "/api/v1/budget/optimize",  "Spending cuts that reach a target savings rate", h::budget_optimize_post(deps)});
+  router.add({"POST", "/api/v1/budget/recommend", "50/30/20 budget plan from recent spending and savings goals, with category advice", h::budget_recommend_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/budget/alerts",    "Overspending and savings alerts for the running month", h::budget_alerts_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/budget/optimize",  "Spending cuts that reach a target savings rate", h::budget_optimize_post(deps), Access::kUser, Caching::kInput});
 
-  router.add({"POST", "/api/v1/recommendations/habits",                   "Spending habits: frequent categories, food delivery, entertainment; weekend/weekday split and no-spend days", h::recommendations_habits_post(deps)});
-  router.add({"POST", "/api/v1/recommendations/habits/{user_id}",         "Spending habits of the transactions sent (the client's route)", h::recommendations_habits_post(deps)});
-  router.add({"GET",  "/api/v1/recommendations/habits/{user_id}",         "Spending habits of the user's stored transactions", h::recommendations_habits_get(deps)});
-  router.add({"POST", "/api/v1/recommendations/opportunities",            "Savings opportunities: fees, small charges, impulse buys, weekend spending, spikes, overlapping subscriptions", h::recommendations_opportunities_post(deps)});
-  router.add({"POST", "/api/v1/recommendations/opportunities/{user_id}",  "Savings opportunities of the transactions sent (the client's route)", h::recommendations_opportunities_post(deps)});
-  router.add({"POST", "/api/v1/recommendations/nudges",                   "Behaviour nudges: spending change, savings streak, goal progress, no-spend days", h::recommendations_nudges_post(deps)});
-  router.add({"POST", "/api/v1/recommendations/nudges/{user_id}",         "Behaviour nudges of the transactions and goals sent (the client's route)", h::recommendations_nudges_post(deps)});
-  router.add({"POST", "/api/v1/recommendations/subscriptions",            "Recurring charges and income: subscriptions with their costs, and every stream with its cadence, status and next date", h::recommendations_subscriptions_post(deps)});
+  router.add({"POST", "/api/v1/recommendations/habits",                   "Spending habits: frequent categories, food delivery, entertainment; weekend/weekday split and no-spend days", h::recommendations_habits_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/recommendations/habits/{user_id}",         "Spending habits of the transactions sent (the client's route)", h::recommendations_habits_post(deps), Access::kUser, Caching::kInput});
+  router.add({"GET",  "/api/v1/recommendations/habits/{user_id}",         "Spending habits of the user's stored transactions", h::recommendations_habits_get(deps), Access::kUser, Caching::kStoredData});
+  router.add({"POST", "/api/v1/recommendations/opportunities",            "Savings opportunities: fees, small charges, impulse buys, weekend spending, spikes, overlapping subscriptions", h::recommendations_opportunities_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/recommendations/opportunities/{user_id}",  "Savings opportunities of the transactions sent (the client's route)", h::recommendations_opportunities_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/recommendations/nudges",                   "Behaviour nudges: spending change, savings streak, goal progress, no-spend days", h::recommendations_nudges_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/recommendations/nudges/{user_id}",         "Behaviour nudges of the transactions and goals sent (the client's route)", h::recommendations_nudges_post(deps), Access::kUser, Caching::kInput});
+  router.add({"POST", "/api/v1/recommendations/subscriptions",            "Recurring charges and income: subscriptions with their costs, and every stream with its cadence, status and next date", h::recommendations_subscriptions_post(deps), Access::kUser, Caching::kInput});
 
-  router.add({"POST", "/api/v1/predictions/expense/advanced", "Monthly spending forecast with intervals, per category too", h::expense_advanced_post(deps)});
-  router.add({"GET",  "/predictions",                "Income, spending and category forecasts from stored transactions", h::predictions_get(deps)});
+  router.add({"POST", "/api/v1/predictions/expense/advanced", "Monthly spending forecast with intervals, per category too", h::expense_advanced_post(deps), Access::kUser, Caching::kInput});
+  router.add({"GET",  "/predictions",                "Income, spending and category forecasts from stored transactions", h::predictions_get(deps), Access::kUser, Caching::kStoredData});
   router.add({"POST", "/ml/train",                   "Train the savings model on stored transactions", h::ml_train_post(deps)});
   router.add({"POST", "/ml/train-with-transactions", "Store transactions and train the user's models", h::ml_train_with_transactions_post(deps)});
   router.add({"POST", "/train",                      "Store transactions and train the user's models", h::ml_train_with_transactions_post(deps)});
-  router.add({"POST", "/ml/predict",                 "Savings predictions of the trained model, with intervals", h::ml_predict_post(deps)});
-  router.add({"GET",  "/predict/{user_id}",          "Monthly savings forecast of the trained model, with intervals", h::predict_get(deps)});
-  router.add({"GET",  "/api/v1/models/performance/{user_id}", "Backtest metrics of the user's trained models", h::models_performance_get(deps)});
+  router.add({"POST", "/ml/predict",                 "Savings predictions of the trained model, with intervals", h::ml_predict_post(deps), Access::kUser, Caching::kStoredData});
+  router.add({"GET",  "/predict/{user_id}",          "Monthly savings forecast of the trained model, with intervals", h::predict_get(deps), Access::kUser, Caching::kStoredData});
+  router.add({"GET",  "/api/v1/models/performance/{user_id}", "Backtest metrics of the user's trained models", h::models_performance_get(deps), Access::kUser, Caching::kStoredData});
 
   // Database administration: off (404) in production unless ADMIN_ROUTES_ENABLED says otherwise.
   if (deps.admin_routes_enabled) {

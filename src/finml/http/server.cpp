@@ -77,10 +77,15 @@ std::string serialize_head(const Response& response, bool keep_alive) {
   head += std::to_string(response.status);
   head += ' ';
   head += reason_phrase(response.status);
-  head += "\r\nContent-Type: ";
-  append_header_value(head, response.content_type);
-  head += "\r\nContent-Length: ";
-  head += std::to_string(response.body.size());
+  // A 204 (a CORS preflight) has no content: no Content-Type, and no Content-Length (RFC 9110).
+  if (!response.content_type.empty()) {
+    head += "\r\nContent-Type: ";
+    append_header_value(head, response.content_type);
+  }
+  if (response.status != 204) {
+    head += "\r\nContent-Length: ";
+    head += std::to_string(response.body.size());
+  }
   head += "\r\nDate: ";
   head += http_date();
   head += keep_alive ? "\r\nConnection: keep-alive" : "\r\nConnection: close";

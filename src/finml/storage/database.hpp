@@ -143,6 +143,31 @@ class InsightsRepository {
   [[nodiscard]] virtual Result<std::optional<InsightsSnapshot>> latest(core::UserId user) = 0;
 };
 
+/// An API key as stored: never the key itself, only its public id and a hash of it.
+struct ApiKeyRecord {
+  std::string id;                       ///< the public id, also part of the key
+  std::optional<core::UserId> user_id;  ///< the user a user key acts for; nullopt: an admin key
+  std::string name;                     ///< a label for people; may be empty
+  std::string secret_hash;              ///< opaque to storage (service/api_keys.hpp makes it)
+  core::Timestamp created_at;
+  std::optional<core::Timestamp> revoked_at;  ///< set once, by revoke()
+
+  [[nodiscard]] bool admin() const noexcept { return !user_id.has_value(); }
+};
+
+class ApiKeyRepository {
+ public:
+  virtual ~ApiKeyRepository() = default;
+  /// Stores a new key; fails when a key with the same id exists (the stored one is kept).
+  virtual Result<void> create(const ApiKeyRecord& key) = 0;
+  [[nodiscard]] virtual Result<std::optional<ApiKeyRecord>> find(std::string_view id) = 0;
+  /// Every key, revoked ones included, ordered by (created_at, id).
+  [[nodiscard]] virtual Result<std::vector<ApiKeyRecord>> list() = 0;
+  /// Marks the key revoked at `at`; a key revoked before keeps its first revoked_at. False
+  /// when there is no such key.
+  virtual Result<bool> revoke(std::string_view id, core::Timestamp at) = 0;
+};
+
 /// One column of a table, as the database describes it.
 struct ColumnInfo {
   std::string name;
@@ -186,6 +211,7 @@ class Database {
   virtual HealthScoreRepository& health_scores() = 0;
   virtual ModelParameterRepository& model_parameters() = 0;
   virtual InsightsRepository& insights() = 0;
+  virtual ApiKeyRepository& api_keys() = 0;
 };
 
 }  // namespace finml::storage

@@ -12,6 +12,7 @@
 #include <finml/core/timestamp.hpp>
 #include <finml/http/logger.hpp>
 #include <finml/http/metrics.hpp>
+#include <finml/service/response_cache.hpp>
 #include <finml/service/system_service.hpp>
 #include <finml/storage/database.hpp>
 
@@ -42,6 +43,8 @@ struct Dependencies {
   bool admin_routes_enabled = true;
   /// Where errors go whose text must not reach a response (driver errors); may be null.
   Logger* logger = nullptr;
+  /// The cache of analytics answers, for /health's figures; null when CACHE_ENABLED is false.
+  const service::ResponseCache* response_cache = nullptr;
 
   /// Today's date for the analytics (UTC); a request may pin it with `as_of`.
   [[nodiscard]] core::Date today() const { return core::utc_date(now()); }

@@ -34,5 +34,9 @@ namespace finml::http::handlers {
 [[nodiscard]] Handler admin_db_status_get(const Dependencies& dependencies);
 [[nodiscard]] Handler admin_db_init_post(const Dependencies& dependencies);
 [[nodiscard]] Handler admin_db_tables_get(const Dependencies& dependencies);
+// The API docs (the embedded OpenAPI document, the Swagger UI page and its assets).
+[[nodiscard]] Handler openapi_get();
+[[nodiscard]] Handler docs_get();
+[[nodiscard]] Handler docs_asset_get();
 
 }  // namespace finml::http::handlers

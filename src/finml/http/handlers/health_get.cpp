@@ -10,7 +10,9 @@ Handler health_get(const Dependencies& deps) {
     const double uptime = std::chrono::duration<double>(now - deps.info.started).count();
     Response response;
     response.status = database.reachable ? 200 : 503;
-    response.body = json::write_health(deps.info, uptime, database, context.request_id);
+    std::optional<service::CacheFigures> cache;
+    if (deps.response_cache != nullptr) cache = deps.response_cache->figures();
+    response.body = json::write_health(deps.info, uptime, database, cache ? &*cache : nullptr, context.request_id);
     return response;
   };
 }

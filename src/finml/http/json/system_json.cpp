@@ -7,7 +7,7 @@ namespace finml::http::json {
 namespace {
 
 void write_health_members(Writer& writer, const ServiceInfo& info, double uptime_seconds,
-                          const service::DatabaseHealth& database) {
+                          const service::DatabaseHealth& database, const service::CacheFigures* cache) {
   writer.field("status", database.reachable ? "healthy" : "unhealthy");
   writer.field("version", info.version);
   writer.field("environment", info.environment);
@@ -17,6 +17,17 @@ void write_health_members(Writer& writer, const ServiceInfo& info, double uptime
   writer.field("backend", database.backend);
   writer.key("latency_ms").number_rounded(database.latency_ms, 3);
   if (!database.reachable) writer.field("error", database.error);
+  writer.end_object();
+  writer.key("cache").begin_object();
+  writer.field("enabled", cache != nullptr);
+  if (cache != nullptr) {
+    writer.field("backend", cache->backend);
+    writer.field("hits", static_cast<std::int64_t>(cache->hits));
+    writer.field("misses", static_cast<std::int64_t>(cache->misses));
+    writer.key("hit_rate").number_rounded(cache->hit_rate(), 4);
+    writer.field("evictions", static_cast<std::int64_t>(cache->evictions));
+    writer.field("errors", static_cast<std::int64_t>(cache->errors));
+  }
   writer.end_object();
 }
 
@@ -36,11 +47,12 @@ std::string write_root(const ServiceInfo& info, const std::vector<Route>& routes
 }
 
 std::string write_health(const ServiceInfo& info, double uptime_seconds,
-                         const service::DatabaseHealth& database, std::string_view request_id) {
+                         const service::DatabaseHealth& database, const service::CacheFigures* cache,
+                         std::string_view request_id) {
   if (database.reachable) {
     Writer writer;
     writer.begin_object();
-    write_health_members(writer, info, uptime_seconds, database);
+    write_health_members(writer, info, uptime_seconds, database, cache);
     writer.end_object();
     return writer.take();
   }
@@ -52,7 +64,7 @@ std::string write_health(const ServiceInfo& info, double uptime_seconds,
                            .exception_text = std::nullopt,
                            .request_id = std::string(request_id),
                            .extra_members = [&](Writer& writer) {
-                             write_health_members(writer, info, uptime_seconds, database);
+                             write_health_members(writer, info, uptime_seconds, database, cache);
                            }});
 }
 

@@ -6,6 +6,7 @@
 
 #include <finml/http/handlers/dependencies.hpp>
 #include <finml/http/router.hpp>
+#include <finml/service/response_cache.hpp>
 #include <finml/service/system_service.hpp>
 
 namespace finml::http::json {
@@ -13,10 +14,11 @@ namespace finml::http::json {
 /// {name, version, environment, endpoints: {"GET /health": summary, ...}}
 [[nodiscard]] std::string write_root(const ServiceInfo& info, const std::vector<Route>& routes);
 
-/// {status: healthy|unhealthy, version, environment, uptime_seconds, database: {...}}; when
-/// unhealthy also the error envelope (detail, error), as every non-2xx body has.
+/// {status: healthy|unhealthy, version, environment, uptime_seconds, database: {...},
+/// cache: {enabled, backend, hits, misses, hit_rate, evictions, errors}}; when unhealthy also
+/// the error envelope (detail, error), as every non-2xx body has. `cache` null: {enabled: false}.
 [[nodiscard]] std::string write_health(const ServiceInfo& info, double uptime_seconds,
                                        const service::DatabaseHealth& database,
-                                       std::string_view request_id);
+                                       const service::CacheFigures* cache, std::string_view request_id);
 
 }  // namespace finml::http::json

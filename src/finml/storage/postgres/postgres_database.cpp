@@ -66,7 +66,8 @@ class PostgresDatabase final : public Database {
         transactions_(store_),
         health_scores_(store_),
         model_parameters_(store_),
-        insights_(store_) {}
+        insights_(store_),
+        api_keys_(store_) {}
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -99,6 +100,7 @@ class PostgresDatabase final : public Database {
   HealthScoreRepository& health_scores() override { return health_scores_; }
   ModelParameterRepository& model_parameters() override { return model_parameters_; }
   InsightsRepository& insights() override { return insights_; }
+  ApiKeyRepository& api_keys() override { return api_keys_; }
 
  private:
   PostgresStore store_;
@@ -107,6 +109,7 @@ class PostgresDatabase final : public Database {
   detail::PostgresHealthScoreRepository health_scores_;
   detail::PostgresModelParameterRepository model_parameters_;
   detail::PostgresInsightsRepository insights_;
+  detail::PostgresApiKeyRepository api_keys_;
 };
 
 /// Checks the URL's syntax, so that a typo is reported as such and not as a server that

@@ -25,6 +25,19 @@ void bump_data_version(PgConnection& connection, core::UserId user, const Param&
 
 [[nodiscard]] Param now_param() { return timestamp_param(storage::detail::now_utc()); }
 
+/// Reads row `row` of kFindApiKey or kListApiKeys.
+[[nodiscard]] ApiKeyRecord read_api_key(const PgResult& result, int row) {
+  const auto user = result.optional_int64(row, 1);
+  return ApiKeyRecord{
+      .id = result.text(row, 0),
+      .user_id = user ? std::optional(core::UserId(*user)) : std::nullopt,
+      .name = result.text(row, 2),
+      .secret_hash = result.text(row, 3),
+      .created_at = result.timestamp(row, 4),
+      .revoked_at = result.is_null(row, 5) ? std::nullopt : std::optional(result.timestamp(row, 5)),
+  };
+}
+
 /// Reads row `row` of kListTransactions.
 [[nodiscard]] core::Transaction read_transaction(const PgResult& result, int row) {
   const std::int64_t id = result.int64(row, 0);
@@ -413,6 +426,42 @@ Result<std::optional<InsightsSnapshot>> PostgresInsightsRepository::latest(core:
                           .computed_at = result.timestamp(0, 2),
                       };
                     });
+}
+
+// API keys.
+
+Result<void> PostgresApiKeyRepository::create(const ApiKeyRecord& key) {
+  return store_.write("storing an API key", [&key](PgConnection& connection) {
+    connection.exec(sql::kInsertApiKey,
+                    {text_param(key.id),
+                     optional_int_param(key.user_id ? std::optional(key.user_id->value()) : std::nullopt),
+                     text_param(key.name), text_param(key.secret_hash), timestamp_param(key.created_at),
+                     key.revoked_at ? timestamp_param(*key.revoked_at) : Param{}});
+  });
+}
+
+Result<std::optional<ApiKeyRecord>> PostgresApiKeyRepository::find(std::string_view id) {
+  return store_.run("finding an API key", [id](PgConnection& connection) -> std::optional<ApiKeyRecord> {
+    const PgResult result = connection.exec(sql::kFindApiKey, {text_param(id)});
+    if (result.rows() == 0) return std::nullopt;
+    return read_api_key(result, 0);
+  });
+}
+
+Result<std::vector<ApiKeyRecord>> PostgresApiKeyRepository::list() {
+  return store_.run("listing API keys", [](PgConnection& connection) {
+    const PgResult result = connection.exec(sql::kListApiKeys);
+    std::vector<ApiKeyRecord> keys;
+    keys.reserve(static_cast<std::size_t>(result.rows()));
+    for (int row = 0; row < result.rows(); ++row) keys.push_back(read_api_key(result, row));
+    return keys;
+  });
+}
+
+Result<bool> PostgresApiKeyRepository::revoke(std::string_view id, core::Timestamp at) {
+  return store_.write("revoking an API key", [id, at](PgConnection& connection) {
+    return connection.exec(sql::kRevokeApiKey, {text_param(id), timestamp_param(at)}).affected_rows() > 0;
+  });
 }
 
 }  // namespace finml::storage::postgres::detail

@@ -67,4 +67,16 @@ class PostgresInsightsRepository final : public InsightsRepository {
   PostgresStore& store_;
 };
 
+class PostgresApiKeyRepository final : public ApiKeyRepository {
+ public:
+  explicit PostgresApiKeyRepository(PostgresStore& store) noexcept : store_(store) {}
+  Result<void> create(const ApiKeyRecord& key) override;
+  [[nodiscard]] Result<std::optional<ApiKeyRecord>> find(std::string_view id) override;
+  [[nodiscard]] Result<std::vector<ApiKeyRecord>> list() override;
+  Result<bool> revoke(std::string_view id, core::Timestamp at) override;
+
+ private:
+  PostgresStore& store_;
+};
+
 }  // namespace finml::storage::postgres::detail

@@ -150,4 +150,16 @@ ON CONFLICT (user_id) DO UPDATE SET
 inline constexpr std::string_view kLatestInsights =
     "SELECT user_id, insights, computed_at FROM latest_insights WHERE user_id = ?1";
 
+// API keys. Only hashes are stored; revoked_at is set once.
+inline constexpr std::string_view kInsertApiKey = R"~(
+INSERT INTO api_keys (key_id, user_id, name, secret_hash, created_at, revoked_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6))~";
+inline constexpr std::string_view kFindApiKey = R"~(
+SELECT key_id, user_id, name, secret_hash, created_at, revoked_at FROM api_keys WHERE key_id = ?1)~";
+inline constexpr std::string_view kListApiKeys = R"~(
+SELECT key_id, user_id, name, secret_hash, created_at, revoked_at FROM api_keys
+ORDER BY created_at, key_id)~";
+inline constexpr std::string_view kRevokeApiKey = R"~(
+UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?2) WHERE key_id = ?1)~";
+
 }  // namespace finml::storage::sqlite::sql

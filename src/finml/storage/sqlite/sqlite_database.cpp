@@ -78,7 +78,8 @@ class SqliteDatabase final : public Database {
         transactions_(store_),
         health_scores_(store_),
         model_parameters_(store_),
-        insights_(store_) {}
+        insights_(store_),
+        api_keys_(store_) {}
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -124,6 +125,7 @@ class SqliteDatabase final : public Database {
   HealthScoreRepository& health_scores() override { return health_scores_; }
   ModelParameterRepository& model_parameters() override { return model_parameters_; }
   InsightsRepository& insights() override { return insights_; }
+  ApiKeyRepository& api_keys() override { return api_keys_; }
 
  private:
   std::string path_;
@@ -133,6 +135,7 @@ class SqliteDatabase final : public Database {
   detail::SqliteHealthScoreRepository health_scores_;
   detail::SqliteModelParameterRepository model_parameters_;
   detail::SqliteInsightsRepository insights_;
+  detail::SqliteApiKeyRepository api_keys_;
 };
 
 [[nodiscard]] std::vector<std::unique_ptr<SQLite::Database>> open_migrated_connections(

@@ -106,6 +106,20 @@ void bump_data_version(const SQLite::Database& connection, core::UserId user,
   return parameters;
 }
 
+/// Reads a row of kFindApiKey or kListApiKeys.
+[[nodiscard]] ApiKeyRecord read_api_key(SQLite::Statement& row) {
+  const SQLite::Column user = row.getColumn(1);
+  const auto revoked_at = optional_text(row.getColumn(5));
+  return ApiKeyRecord{
+      .id = row.getColumn(0).getString(),
+      .user_id = user.isNull() ? std::nullopt : std::optional(core::UserId(user.getInt64())),
+      .name = row.getColumn(2).getString(),
+      .secret_hash = row.getColumn(3).getString(),
+      .created_at = read_timestamp(row.getColumn(4).getString()),
+      .revoked_at = revoked_at ? std::optional(read_timestamp(*revoked_at)) : std::nullopt,
+  };
+}
+
 /// Binds a row to the parameters of kInsertTransaction or kUpsertTransaction.
 void bind_transaction(SQLite::Statement& statement, core::UserId user,
                       const core::Transaction& row, const std::string& now) {
@@ -388,6 +402,50 @@ Result<std::optional<InsightsSnapshot>> SqliteInsightsRepository::latest(core::U
                           .computed_at = read_timestamp(select.getColumn(2).getString()),
                       };
                     });
+}
+
+// API keys.
+
+Result<void> SqliteApiKeyRepository::create(const ApiKeyRecord& key) {
+  return store_.write("storing an API key", [&key](SQLite::Database& connection) {
+    SQLite::Statement insert = prepare(connection, sql::kInsertApiKey);
+    insert.bind(1, key.id);
+    bind_optional(insert, 2, key.user_id ? std::optional(key.user_id->value()) : std::nullopt);
+    insert.bind(3, key.name);
+    insert.bind(4, key.secret_hash);
+    insert.bind(5, fixed_width_timestamp(key.created_at));
+    bind_optional(insert, 6,
+                  key.revoked_at ? std::optional(fixed_width_timestamp(*key.revoked_at)) : std::nullopt);
+    insert.exec();
+  });
+}
+
+Result<std::optional<ApiKeyRecord>> SqliteApiKeyRepository::find(std::string_view id) {
+  return store_.run("finding an API key",
+                    [id](SQLite::Database& connection) -> std::optional<ApiKeyRecord> {
+                      SQLite::Statement select = prepare(connection, sql::kFindApiKey);
+                      select.bind(1, std::string(id));
+                      if (!select.executeStep()) return std::nullopt;
+                      return read_api_key(select);
+                    });
+}
+
+Result<std::vector<ApiKeyRecord>> SqliteApiKeyRepository::list() {
+  return store_.run("listing API keys", [](SQLite::Database& connection) {
+    SQLite::Statement select = prepare(connection, sql::kListApiKeys);
+    std::vector<ApiKeyRecord> keys;
+    while (select.executeStep()) keys.push_back(read_api_key(select));
+    return keys;
+  });
+}
+
+Result<bool> SqliteApiKeyRepository::revoke(std::string_view id, core::Timestamp at) {
+  return store_.write("revoking an API key", [id, at](SQLite::Database& connection) {
+    SQLite::Statement update = prepare(connection, sql::kRevokeApiKey);
+    update.bind(1, std::string(id));
+    update.bind(2, fixed_width_timestamp(at));
+    return update.exec() > 0;
+  });
 }
 
 }  // namespace finml::storage::sqlite::detail

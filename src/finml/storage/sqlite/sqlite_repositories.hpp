@@ -67,4 +67,16 @@ class SqliteInsightsRepository final : public InsightsRepository {
   SqliteStore& store_;
 };
 
+class SqliteApiKeyRepository final : public ApiKeyRepository {
+ public:
+  explicit SqliteApiKeyRepository(SqliteStore& store) noexcept : store_(store) {}
+  Result<void> create(const ApiKeyRecord& key) override;
+  [[nodiscard]] Result<std::optional<ApiKeyRecord>> find(std::string_view id) override;
+  [[nodiscard]] Result<std::vector<ApiKeyRecord>> list() override;
+  Result<bool> revoke(std::string_view id, core::Timestamp at) override;
+
+ private:
+  SqliteStore& store_;
+};
+
 }  // namespace finml::storage::sqlite::detail
