@@ -14,6 +14,8 @@ find_package(PostgreSQL REQUIRED)
 # libsodium (libsodium-dev): random API keys and their hashes. No CMake config; pkg-config has it.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# xxHash (libxxhash-dev): fast digests of canonical request bodies for cache keys.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 
 # Standalone Asio (libasio-dev) is header-only.
 find_path(ASIO_INCLUDE_DIR asio.hpp REQUIRED)

@@ -12,7 +12,7 @@ build_packages=(
   build-essential cmake ninja-build pkg-config ccache git ca-certificates
   libasio-dev libhttp-parser-dev libsimdjson-dev rapidjson-dev nlohmann-json3-dev
   libsqlitecpp-dev libsqlite3-dev libpq-dev libhiredis-dev
-  libspdlog-dev libfmt-dev prometheus-cpp-dev libcli11-dev libsodium-dev
+  libspdlog-dev libfmt-dev prometheus-cpp-dev libcli11-dev libsodium-dev libxxhash-dev
   libeigen3-dev libnlopt-cxx-dev liblbfgspp-dev
 )
 test_packages=(libgtest-dev libgmock-dev postgresql curl procps)

@@ -2,7 +2,8 @@
 /// @file finml/http/json/canonical_json.hpp
 /// Digests of request bodies for cache keys: two bodies that differ only in whitespace or in
 /// the order of object keys have the same digest; any other difference (a value, a number's
-/// spelling, an array's order) gives another. Digests are BLAKE2b (libsodium), 128 bits.
+/// spelling, an array's order) gives another. Body digests are XXH3-128 of the canonical form (fast on megabyte
+/// bodies); digest_hex is BLAKE2b-128 (libsodium) for the cache key built around them.
 #include <optional>
 #include <string>
 #include <string_view>
