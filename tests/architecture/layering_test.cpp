@@ -83,8 +83,12 @@ TEST(LayeringTest, EachStorageAdapterUsesOnlyItsOwnDriver) {
                                 "finml/storage/redis/", "hiredis/", "sys/"});
 }
 
+// Bank-file parsing (issue 7): pure functions over core, no I/O, no JSON.
+TEST(LayeringTest, IngestParsesOverCoreOnly) { expect_only("ingest", {"finml/core/", "finml/ingest/", "fmt/"}); }
+
 TEST(LayeringTest, ServicesUseStoragePortsNotAdapters) {
   expect_only("service", {"finml/core/", "finml/analytics/", "finml/storage/database", "finml/service/",
+                          "finml/ingest/",  // issue 7: imports
                           "finml/storage/cache_store", "finml/storage/rate_limit_store",
                           "sodium.h"});
 }

@@ -1,6 +1,7 @@
 // The storage ports' contract: one suite, run against every adapter (SQLite on a temporary
 // file, PostgreSQL on a private server). An adapter is correct when it passes all of it.
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -1204,6 +1205,354 @@ TYPED_TEST(RepositoryContractTest, ConcurrentWritersAndReadersLoseNothing) {
   std::ranges::sort(inserted_ids);
   EXPECT_EQ(listed_ids, inserted_ids);
 }
+
+// --- The transactions resource and Idempotency-Key (issue 7, helper T) ---------------------
+
+TYPED_TEST(RepositoryContractTest, FindUpdateAndRemoveSeeOnlyTheUsersOwnTransaction) {
+  const UserId owner(700);
+  const UserId other(701);
+  ASSERT_TRUE(ok(this->db().users().ensure(other)));
+  Transaction row = make_txn("2025-03-01", 1250);
+  row.external_id = "ext-1";
+  const auto ids = this->db().transactions().insert(owner, std::vector<Transaction>{row});
+  ASSERT_TRUE(ok(ids));
+  const TransactionId id = ids->at(0);
+  const std::int64_t version = this->data_version(owner);
+  // An external_id the user has already is a conflict with stored state (HTTP 409).
+  const auto again = this->db().transactions().insert(owner, std::vector<Transaction>{row});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, core::ErrorCode::kConflict) << again.error().message;
+
+  const auto found = this->db().transactions().find(owner, id);
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->id, id);
+  EXPECT_EQ(describe(**found), describe(row));
+  const auto foreign = this->db().transactions().find(other, id);
+  ASSERT_TRUE(ok(foreign));
+  EXPECT_FALSE(foreign->has_value());
+  EXPECT_FALSE(this->db().transactions().find(owner, TransactionId(id.value() + 1000))->has_value());
+
+  Transaction changed = make_txn("2024-12-31", -99, "EUR", "Refunds");
+  changed.id = id;
+  changed.type = TransactionType::kIncome;
+  changed.description = "Shop";
+  changed.note = "returned";
+  changed.external_id = "ignored";
+  // Another user's id updates and removes nothing and leaves both versions alone.
+  const std::int64_t other_version = this->data_version(other);
+  EXPECT_FALSE(*this->db().transactions().update(other, changed));
+  EXPECT_FALSE(*this->db().transactions().remove(other, id));
+  EXPECT_EQ(this->data_version(owner), version);
+  EXPECT_EQ(this->data_version(other), other_version);
+
+  ASSERT_TRUE(*this->db().transactions().update(owner, changed));
+  EXPECT_EQ(this->data_version(owner), version + 1);
+  Transaction expected = changed;
+  expected.external_id = "ext-1";  // kept
+  EXPECT_EQ(describe(**this->db().transactions().find(owner, id)), describe(expected));
+
+  ASSERT_TRUE(*this->db().transactions().remove(owner, id));
+  EXPECT_EQ(this->data_version(owner), version + 2);
+  EXPECT_FALSE(this->db().transactions().find(owner, id)->has_value());
+  EXPECT_FALSE(*this->db().transactions().remove(owner, id));
+  EXPECT_FALSE(*this->db().transactions().update(owner, changed));
+  EXPECT_EQ(this->data_version(owner), version + 2);
+}
+
+TYPED_TEST(RepositoryContractTest, ListFiltersCombineAndKeysetPagesWalkEveryRowOnce) {
+  const UserId user(710);
+  std::vector<Transaction> rows;
+  for (int i = 0; i < 60; ++i) {
+    Transaction row = make_txn(i % 3 == 0 ? "2025-01-10" : (i % 3 == 1 ? "2025-02-10" : "2025-03-10"),
+                               100 * (i + 1), "USD", i % 2 == 0 ? "Groceries" : "Rent");
+    row.type = i % 4 == 0 ? TransactionType::kIncome : TransactionType::kExpense;
+    row.description = i % 5 == 0 ? "Corner SHOP" : "bank";
+    row.note = i % 7 == 0 ? "shopping list" : "";
+    rows.push_back(row);
+  }
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, rows)));
+  ASSERT_TRUE(ok(this->db().transactions().insert(UserId(711), rows)));
+
+  const auto matches = [](const Transaction& t, const TransactionQuery& q) {
+    if (q.from && t.date < *q.from) return false;
+    if (q.to && t.date > *q.to) return false;
+    if (q.type && t.type != *q.type) return false;
+    if (q.category) {
+      std::string a = t.category, b = *q.category;
+      std::ranges::transform(a, a.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::ranges::transform(b, b.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (a != b) return false;
+    }
+    if (q.min_amount_minor && t.amount.minor_units() < *q.min_amount_minor) return false;
+    if (q.max_amount_minor && t.amount.minor_units() > *q.max_amount_minor) return false;
+    if (q.text) {
+      const auto lower = [](std::string s) {
+        std::ranges::transform(s, s.begin(), [](unsigned char c) { return std::tolower(c); });
+        return s;
+      };
+      const std::string needle = lower(*q.text);
+      if (lower(t.description).find(needle) == std::string::npos &&
+          lower(t.note).find(needle) == std::string::npos &&
+          lower(t.category).find(needle) == std::string::npos) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const std::vector<Transaction> all = this->list(user);
+  ASSERT_EQ(all.size(), rows.size());
+  const std::vector<TransactionQuery> queries{
+      {},
+      {.type = TransactionType::kIncome},
+      {.category = "groceries"},
+      {.min_amount_minor = 1000, .max_amount_minor = 3000},
+      {.text = "shop"},
+      {.from = date("2025-02-01"), .to = date("2025-02-28"), .category = "RENT", .text = "BANK"},
+  };
+  for (const TransactionQuery& filter : queries) {
+    std::vector<std::int64_t> expected;
+    for (const Transaction& t : all) {
+      if (matches(t, filter)) expected.push_back(t.id.value());
+    }
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(ids_of(this->list(user, filter)), expected);
+    // Pages of 7 by the keyset (date, id), given as the cursor: every row exactly once.
+    std::vector<std::int64_t> walked;
+    TransactionQuery page = filter;
+    page.limit = 7;
+    for (int guard = 0; guard < 100; ++guard) {
+      const std::vector<Transaction> got = this->list(user, page);
+      for (const Transaction& t : got) walked.push_back(t.id.value());
+      if (got.size() < page.limit) break;
+      page.after = got.back().id;
+      page.after_date = got.back().date;
+    }
+    EXPECT_EQ(walked, expected);
+  }
+  // A cursor whose row has gone still pages on from its (date, id).
+  const Transaction& middle = all[30];
+  ASSERT_TRUE(*this->db().transactions().remove(user, middle.id));
+  const auto after = this->list(user, {.after = middle.id, .limit = 1, .after_date = middle.date});
+  ASSERT_EQ(after.size(), 1U);
+  EXPECT_EQ(after[0].id, all[31].id);
+  // Filtering by an account the user has no rows of.
+  const auto accounts = this->db().transactions().list(user, {.account_id = AccountId(123456)});
+  ASSERT_TRUE(ok(accounts));
+  EXPECT_TRUE(accounts->empty());
+}
+
+TYPED_TEST(RepositoryContractTest, IdempotencyKeysAreClaimedOnceAnsweredReleasedAndExpire) {
+  const UserId user(720);
+  auto& keys = this->db().idempotency_keys();
+  const Timestamp t0 = instant("2026-01-01T00:00:00Z");
+  const IdempotencyRecord pending{.user_id = user, .key = "k-1", .request_digest = "d1",
+                                  .created_at = t0};
+  const auto first = keys.claim(pending, t0 - std::chrono::hours(24));
+  ASSERT_TRUE(ok(first));
+  EXPECT_FALSE(first->has_value());
+  // The user exists now (keys go with their user); claiming is not a data change.
+  EXPECT_EQ(this->data_version(user), 0);
+
+  IdempotencyRecord again = pending;
+  again.request_digest = "d2";
+  const auto held = keys.claim(again, t0 - std::chrono::hours(24));
+  ASSERT_TRUE(ok(held));
+  ASSERT_TRUE(held->has_value());
+  EXPECT_EQ((*held)->request_digest, "d1");
+  EXPECT_EQ((*held)->status, 0);
+
+  IdempotencyRecord answered = pending;
+  answered.status = 201;
+  answered.location = "/api/v1/users/720/transactions/9";
+  answered.response_body = R"({"id":9})";
+  ASSERT_TRUE(ok(keys.complete(answered)));
+  const auto replay = keys.claim(pending, t0 - std::chrono::hours(24));
+  ASSERT_TRUE(ok(replay));
+  ASSERT_TRUE(replay->has_value());
+  EXPECT_EQ((*replay)->status, 201);
+  EXPECT_EQ((*replay)->location, answered.location);
+  EXPECT_EQ((*replay)->response_body, answered.response_body);
+  EXPECT_EQ((*replay)->created_at, t0);
+
+  // Another user's key of the same name is another key.
+  IdempotencyRecord foreign = pending;
+  foreign.user_id = UserId(721);
+  EXPECT_FALSE(keys.claim(foreign, t0 - std::chrono::hours(24))->has_value());
+
+  // Expired: a claim whose not_before is after the record's creation replaces it.
+  IdempotencyRecord later = again;
+  later.created_at = t0 + std::chrono::hours(25);
+  EXPECT_FALSE(keys.claim(later, t0 + std::chrono::hours(1))->has_value());
+  EXPECT_EQ((*keys.claim(pending, t0))->request_digest, "d2");
+
+  // Released: claimable again.
+  ASSERT_TRUE(ok(keys.release(user, "k-1")));
+  EXPECT_FALSE(keys.claim(pending, t0 - std::chrono::hours(24))->has_value());
+
+  // Removing the user removes their keys.
+  ASSERT_TRUE(*this->db().users().remove(user));
+  EXPECT_FALSE(keys.claim(again, t0 - std::chrono::hours(24))->has_value());
+}
+// --- end transactions resource and Idempotency-Key -----------------------------------------
+
+
+// --- insert_new: imports skip rows whose fingerprint the user has (issue 7, helper I) ---------
+
+Transaction with_external_id(Transaction row, std::string external_id) {
+  row.external_id = std::move(external_id);
+  return row;
+}
+
+TYPED_TEST(RepositoryContractTest, InsertNewSkipsExternalIdsTheUserHasAndRepeatsWithinTheCall) {
+  const UserId user(31);
+  const UserId other(32);
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, std::vector{with_external_id(make_txn("2025-01-01", 100), "fp:a")})));
+  ASSERT_TRUE(ok(this->db().transactions().insert(other, std::vector{with_external_id(make_txn("2025-01-01", 100), "fp:b")})));
+  const std::int64_t version = this->data_version(user);
+
+  const std::vector<Transaction> rows{
+      with_external_id(make_txn("2025-01-02", 200), "fp:a"),  // stored already: skipped, not replaced
+      with_external_id(make_txn("2025-01-03", 300), "fp:b"),  // another user's: inserted
+      make_txn("2025-01-04", 400),                            // no external id: inserted
+      with_external_id(make_txn("2025-01-05", 500), "fp:c"),
+      with_external_id(make_txn("2025-01-06", 600), "fp:c"),  // repeats a row of this call: skipped
+  };
+  const auto ids = this->db().transactions().insert_new(user, rows);
+  ASSERT_TRUE(ok(ids));
+  ASSERT_EQ(ids->size(), 5U);
+  EXPECT_FALSE((*ids)[0].has_value());
+  EXPECT_TRUE((*ids)[1].has_value());
+  EXPECT_TRUE((*ids)[2].has_value());
+  EXPECT_TRUE((*ids)[3].has_value());
+  EXPECT_FALSE((*ids)[4].has_value());
+  EXPECT_EQ(this->data_version(user), version + 1);
+
+  std::vector<std::string> stored;
+  for (const Transaction& row : this->list(user)) stored.push_back(describe(row));
+  EXPECT_EQ(stored, (std::vector<std::string>{
+                        describe(with_external_id(make_txn("2025-01-01", 100), "fp:a")),
+                        describe(with_external_id(make_txn("2025-01-03", 300), "fp:b")),
+                        describe(make_txn("2025-01-04", 400)),
+                        describe(with_external_id(make_txn("2025-01-05", 500), "fp:c")),
+                    }));
+  const auto listed = this->list(user);
+  EXPECT_EQ(listed[1].id, *(*ids)[1]);
+  EXPECT_EQ(listed[3].id, *(*ids)[3]);
+  EXPECT_EQ(*this->db().transactions().count(other), 1);
+
+  // The same rows again add nothing and leave data_version alone.
+  const std::vector<Transaction> again{rows[0], rows[1], rows[3]};
+  const auto none = this->db().transactions().insert_new(user, again);
+  ASSERT_TRUE(ok(none));
+  EXPECT_EQ(*none, (std::vector<std::optional<TransactionId>>{std::nullopt, std::nullopt, std::nullopt}));
+  EXPECT_EQ(this->data_version(user), version + 1);
+  EXPECT_EQ(*this->db().transactions().count(user), 4);
+}
+
+TYPED_TEST(RepositoryContractTest, InsertNewIsAllOrNothing) {
+  const UserId user(33);
+  std::vector<Transaction> rows;
+  for (int i = 0; i < 2'500; ++i) {
+    rows.push_back(with_external_id(make_txn("2025-02-01", 100 + i), "fp:" + std::to_string(i)));
+  }
+  rows[2'200].account_id = AccountId(987'654);  // no such account, in the third batch: a foreign key violation
+  EXPECT_FALSE(this->db().transactions().insert_new(user, rows).has_value());
+  EXPECT_EQ(*this->db().transactions().count(user), 0);
+  EXPECT_FALSE(this->db().users().find(user)->has_value());
+
+  rows[2'200].account_id = std::nullopt;
+  const auto ids = this->db().transactions().insert_new(user, rows);
+  ASSERT_TRUE(ok(ids));
+  EXPECT_EQ(*this->db().transactions().count(user), 2'500);
+}
+
+TYPED_TEST(RepositoryContractTest, InsertNewHandlesManyRowsAcrossStatementBatches) {
+  const UserId user(34);
+  std::vector<Transaction> rows;
+  for (int i = 0; i < 2'500; ++i) {
+    rows.push_back(with_external_id(make_txn("2025-03-01", 100 + i), "fp:" + std::to_string(i % 2'000)));
+  }
+  // Half of the first batch is stored already.
+  std::vector<Transaction> first(rows.begin(), rows.begin() + 500);
+  ASSERT_TRUE(ok(this->db().transactions().insert(user, first)));
+  const auto ids = this->db().transactions().insert_new(user, rows);
+  ASSERT_TRUE(ok(ids));
+  const auto inserted = std::ranges::count_if(*ids, [](const auto& id) { return id.has_value(); });
+  EXPECT_EQ(inserted, 1'500);  // 2,000 distinct ids, 500 of them stored before
+  for (std::size_t i = 0; i < ids->size(); ++i) {
+    EXPECT_EQ((*ids)[i].has_value(), i >= 500 && i < 2'000) << i;
+  }
+  EXPECT_EQ(*this->db().transactions().count(user), 2'000);
+}
+// --- end insert_new ----------------------------------------------------------------------------
+
+// --- category overrides (issue 7, helper K) ---------------------------------------------------
+
+TYPED_TEST(RepositoryContractTest, CategoryOverridesAreNothingForAUserWithoutAny) {
+  const auto listed = this->db().category_overrides().list(UserId(9101));
+  ASSERT_TRUE(ok(listed));
+  EXPECT_TRUE(listed->empty());
+  EXPECT_FALSE(this->db().users().find(UserId(9101))->has_value());
+}
+
+TYPED_TEST(RepositoryContractTest, CategoryOverridesReplaceTheWholeSetInByteOrderAndGrowDataVersion) {
+  const UserId user(9102);
+  const UserId other(9103);
+  const std::vector<CategoryOverride> first = {{"swiggy", "FOOD_AND_DRINK_GROCERIES"},
+                                               {"Dining", "FOOD_AND_DRINK_FAST_FOOD"},
+                                               {"big bazaar", "GENERAL_MERCHANDISE_SUPERSTORES"},
+                                               {"खर्च", "OTHER_UNCATEGORIZED"}};
+  ASSERT_TRUE(ok(this->db().category_overrides().replace(user, first)));
+  ASSERT_TRUE(ok(this->db().category_overrides().replace(other, std::vector<CategoryOverride>{
+                                                                    {"uber", "TRAVEL_OTHER_TRAVEL"}})));
+  EXPECT_EQ(this->data_version(user), 1);  // the user was created by the write
+  const auto listed = this->db().category_overrides().list(user);
+  ASSERT_TRUE(ok(listed));
+  // Byte order on both backends: upper case before lower case, UTF-8 last.
+  EXPECT_EQ(*listed, (std::vector<CategoryOverride>{{"Dining", "FOOD_AND_DRINK_FAST_FOOD"},
+                                                    {"big bazaar", "GENERAL_MERCHANDISE_SUPERSTORES"},
+                                                    {"swiggy", "FOOD_AND_DRINK_GROCERIES"},
+                                                    {"खर्च", "OTHER_UNCATEGORIZED"}}));
+
+  ASSERT_TRUE(ok(this->db().category_overrides().replace(
+      user, std::vector<CategoryOverride>{{"swiggy", "FOOD_AND_DRINK_RESTAURANT"}})));
+  EXPECT_EQ(*this->db().category_overrides().list(user),
+            (std::vector<CategoryOverride>{{"swiggy", "FOOD_AND_DRINK_RESTAURANT"}}));
+  EXPECT_EQ(this->data_version(user), 2);
+  ASSERT_TRUE(ok(this->db().category_overrides().replace(user, std::vector<CategoryOverride>{})));
+  EXPECT_TRUE(this->db().category_overrides().list(user)->empty());
+  EXPECT_EQ(this->data_version(user), 3);
+  // The other user's set is untouched.
+  EXPECT_EQ(*this->db().category_overrides().list(other),
+            (std::vector<CategoryOverride>{{"uber", "TRAVEL_OTHER_TRAVEL"}}));
+}
+
+TYPED_TEST(RepositoryContractTest, ReplacingCategoryOverridesIsAllOrNothing) {
+  const UserId user(9104);
+  const std::vector<CategoryOverride> kept = {{"zomato", "FOOD_AND_DRINK_RESTAURANT"}};
+  ASSERT_TRUE(ok(this->db().category_overrides().replace(user, kept)));
+  const std::int64_t version = this->data_version(user);
+  // A repeated match fails the call, after the first rows were written: none of it stays.
+  const std::vector<CategoryOverride> repeated = {{"a", "OTHER_UNCATEGORIZED"},
+                                                  {"b", "OTHER_UNCATEGORIZED"},
+                                                  {"a", "TRAVEL_FLIGHTS"}};
+  EXPECT_FALSE(this->db().category_overrides().replace(user, repeated).has_value());
+  EXPECT_EQ(*this->db().category_overrides().list(user), kept);
+  EXPECT_EQ(this->data_version(user), version);
+}
+
+TYPED_TEST(RepositoryContractTest, CategoryOverridesSurviveARestartAndGoWithTheirUser) {
+  const UserId user(9105);
+  const std::vector<CategoryOverride> saved = {{"rent landlord", "RENT_AND_UTILITIES_RENT"}};
+  ASSERT_TRUE(ok(this->db().category_overrides().replace(user, saved)));
+  ASSERT_NO_FATAL_FAILURE(this->reopen());
+  EXPECT_EQ(*this->db().category_overrides().list(user), saved);
+  ASSERT_TRUE(ok(this->db().users().remove(user)));
+  EXPECT_TRUE(this->db().category_overrides().list(user)->empty());
+  EXPECT_EQ(this->backend_.query_scalar("SELECT COUNT(*) FROM category_overrides WHERE user_id = 9105"), "0");
+}
+// --- end category overrides ------------------------------------------------------------------
 
 }  // namespace
 }  // namespace finml::storage

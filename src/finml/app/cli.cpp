@@ -13,7 +13,9 @@
 
 #include <finml/app/build_info.hpp>
 #include <finml/app/config.hpp>
+#include <finml/app/export_command.hpp>  // issue 7, helper I
 #include <finml/app/forecast_command.hpp>
+#include <finml/app/import_command.hpp>  // issue 7, helper I
 #include <finml/app/keys_command.hpp>
 #include <finml/app/serve.hpp>
 
@@ -145,6 +147,37 @@ int run_cli(int argc, char** argv) {
   FlagValues keys_revoke_values;
   add_setting_flags(*keys_revoke, keys_revoke_values);
 
+  // --- import and export (issue 7, helper I): each takes the settings serve takes, for DATABASE_URL.
+  auto* import_command = app.add_subcommand(
+      "import", "Import a bank file (CSV, QIF, OFX/QFX) for a user in one transaction; prints a JSON report");
+  ImportCommandOptions import_options;
+  import_options.currency.clear();  // DEFAULT_CURRENCY unless --currency
+  import_command->add_option("--user", import_options.user, "The user the transactions belong to")->required();
+  import_command->add_option("file", import_options.file, "The file to import")->required();
+  import_command->add_option("--mapping", import_options.mapping,
+                             "CSV column mapping file (key = value lines: delimiter, header, decimal_comma, "
+                             "date_format, date, amount, debit, credit, type, category, description, note, "
+                             "currency, account)");
+  import_command->add_option("--format", import_options.format, "csv|qif|ofx|qfx (default: detected)");
+  import_command->add_option("--currency", import_options.currency,
+                             "Currency of rows that name none (default: DEFAULT_CURRENCY)");
+  std::int64_t import_account = 0;
+  auto* import_account_option = import_command->add_option("--account", import_account, "Account id set on every row");
+  import_command->add_option("--date-format", import_options.date_format,
+                             "DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD (default: detected)");
+  import_command->add_flag("--skip-invalid", import_options.skip_invalid,
+                           "Store the valid rows even when some are rejected (default: store nothing)");
+  FlagValues import_values;
+  add_setting_flags(*import_command, import_values);
+  auto* export_command = app.add_subcommand("export", "Write a user's transactions as CSV or JSON");
+  ExportCommandOptions export_options;
+  export_command->add_option("--user", export_options.user, "The user whose transactions to write")->required();
+  export_command->add_option("--format", export_options.format, "csv|json (default csv)");
+  export_command->add_option("--output", export_options.output, "File to write (default: standard output)");
+  FlagValues export_values;
+  add_setting_flags(*export_command, export_values);
+  // --- end import and export ---
+
   app.add_subcommand("version", "Print the version and build");
 
   try {
@@ -193,6 +226,25 @@ int run_cli(int argc, char** argv) {
     if (keys_list->parsed()) return run_keys_list(**database, std::cout, std::cerr);
     return run_keys_revoke(**database, keys_revoke_id, std::cout, std::cerr);
   }
+  // --- import and export (issue 7, helper I) ---
+  if (import_command->parsed() || export_command->parsed()) {
+    const bool importing = import_command->parsed();
+    auto config = load(importing ? import_values : export_values, importing ? *import_command : *export_command);
+    if (!config) return refuse(config.error());
+    config->db_pool_size = 1;
+    auto database = open_database(*config);
+    if (!database) {
+      std::cerr << (importing ? "finml import: " : "finml export: ") << database.error().message << "\n";
+      return importing ? kImportFailed : kExportFailed;
+    }
+    if (importing && import_account_option->count() > 0) import_options.account = import_account;
+    if (importing && import_options.currency.empty()) {
+      import_options.currency = std::string(config->default_currency.code());
+    }
+    if (importing) return run_import_command(**database, import_options, std::cout, std::cerr);
+    return run_export_command(**database, export_options, std::cout, std::cerr);
+  }
+  // --- end import and export ---
   if (forecast_command->parsed()) return run_forecast_command(forecast_options, std::cin, std::cout, std::cerr);
   if (health_command->parsed()) {
     const auto environment = settings_from_environment();

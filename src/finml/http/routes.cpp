@@ -53,6 +53,31 @@ void register_routes(Router& router, const Dependencies& deps) {
   router.add({"GET",  "/predict/{user_id}",          "Monthly savings forecast of the trained model, with intervals", h::predict_get(deps), Access::kUser, Caching::kStoredData});
   router.add({"GET",  "/api/v1/models/performance/{user_id}", "Backtest metrics of the user's trained models", h::models_performance_get(deps), Access::kUser, Caching::kStoredData});
 
+  // Import and export of a user's transactions (issue 7, helper I); before helper T's block, so
+  // that /transactions/export is not read as /transactions/{transaction_id}.
+  router.add({"POST",   "/api/v1/users/{user_id}/imports",             "Import a bank file (CSV, QIF, OFX/QFX; the body) in one transaction, skipping duplicates", h::users_imports_post(deps)});
+  router.add({"GET",    "/api/v1/users/{user_id}/transactions/export", "A user's stored transactions as CSV or JSON", h::users_transactions_export_get(deps)});
+  // End import and export (helper I).
+
+  // Users' stored data: transactions and the user (issue 7, helper T). Routes with a literal
+  // segment after /transactions/ (bulk, export) must be added before /transactions/{transaction_id}:
+  // the first route that matches wins.
+  router.add({"GET",    "/api/v1/users/{user_id}/transactions",      "A user's stored transactions: filters, (date, id) order, cursor pages", h::users_transactions_get(deps), Access::kUser, Caching::kStoredData});
+  router.add({"POST",   "/api/v1/users/{user_id}/transactions",      "Store one transaction (Idempotency-Key honoured)", h::users_transactions_post(deps)});
+  router.add({"POST",   "/api/v1/users/{user_id}/transactions/bulk", "Store up to 100,000 transactions, all or nothing (Idempotency-Key honoured)", h::users_transactions_bulk_post(deps)});
+  router.add({"GET",    "/api/v1/users/{user_id}/transactions/{transaction_id}", "One stored transaction of the user", h::users_transaction_get(deps), Access::kUser, Caching::kStoredData});
+  router.add({"PUT",    "/api/v1/users/{user_id}/transactions/{transaction_id}", "Replace a stored transaction of the user", h::users_transaction_put(deps)});
+  router.add({"PATCH",  "/api/v1/users/{user_id}/transactions/{transaction_id}", "Change some members of a stored transaction of the user", h::users_transaction_patch(deps)});
+  router.add({"DELETE", "/api/v1/users/{user_id}/transactions/{transaction_id}", "Remove a stored transaction of the user", h::users_transaction_delete(deps)});
+  router.add({"DELETE", "/api/v1/users/{user_id}",                   "Remove the user and everything of theirs", h::users_delete(deps)});
+  // End users' stored data (helper T).
+
+  // Categories: the taxonomy and each user's overrides (issue 7, helper K).
+  router.add({"GET",    "/api/v1/categories",                          "The category taxonomy: groups and Plaid-style primary and detailed categories", h::categories_get()});
+  router.add({"GET",    "/api/v1/users/{user_id}/categories/overrides", "A user's category overrides", h::users_category_overrides_get(deps), Access::kUser, Caching::kStoredData});
+  router.add({"PUT",    "/api/v1/users/{user_id}/categories/overrides", "Replace a user's category overrides", h::users_category_overrides_put(deps), Access::kUser, Caching::kNone});
+  // End categories (helper K).
+
   // Database administration: off (404) in production unless ADMIN_ROUTES_ENABLED says otherwise.
   if (deps.admin_routes_enabled) {
     router.add({"GET",  "/api/v1/admin/db/status", "Database reachability, schema version, and the expected tables that exist or are missing", h::admin_db_status_get(deps), Access::kAdmin});

@@ -51,6 +51,18 @@ struct TransactionQuery {
   std::optional<core::Date> to{};              ///< inclusive
   std::optional<core::TransactionId> after{};  ///< keyset cursor: rows after this one
   std::size_t limit = 0;                       ///< 0: no limit
+  // --- filters and cursor of the transactions resource (issue 7, helper T) ---
+  /// With `after`: the cursor row's date, so that the keyset (after_date, after) is used as
+  /// given (the row may have been changed or removed since); without it the date is looked up.
+  std::optional<core::Date> after_date{};
+  std::optional<core::TransactionType> type{};
+  std::optional<std::string> category{};       ///< equal, ASCII case-insensitive
+  std::optional<core::AccountId> account_id{};
+  std::optional<std::int64_t> min_amount_minor{};  ///< inclusive, in the row's minor units
+  std::optional<std::int64_t> max_amount_minor{};  ///< inclusive
+  /// Rows whose description, note or category contains this text, ASCII case-insensitive.
+  std::optional<std::string> text{};
+  // --- end transactions resource ---
 };
 
 class TransactionRepository {
@@ -68,9 +80,29 @@ class TransactionRepository {
   /// (the last of them wins) and get its id. All or none, in one database transaction.
   virtual Result<std::vector<core::TransactionId>> upsert(
       core::UserId user, std::span<const core::Transaction> rows) = 0;
+  // --- import (issue 7, helper I) ---
+  /// Like insert(), except that a row whose external_id the user already has (stored before,
+  /// or earlier in the same call) is skipped instead of failing the call: for imports, whose
+  /// rows carry their fingerprint as external_id. Returns, in input order, each row's new id or
+  /// nullopt for a row skipped. All or none, in one database transaction; data_version grows
+  /// only when a row was inserted.
+  virtual Result<std::vector<std::optional<core::TransactionId>>> insert_new(
+      core::UserId user, std::span<const core::Transaction> rows) = 0;
+  // --- end import ---
   [[nodiscard]] virtual Result<std::vector<core::Transaction>> list(
       core::UserId user, const TransactionQuery& query) = 0;
   [[nodiscard]] virtual Result<std::int64_t> count(core::UserId user) = 0;
+  // --- the transactions resource (issue 7, helper T) ---
+  /// The user's row with this id; nullopt when there is none (or it is another user's).
+  [[nodiscard]] virtual Result<std::optional<core::Transaction>> find(core::UserId user,
+                                                                      core::TransactionId id) = 0;
+  /// Replaces the date, amount, currency, type, category, description, note and account of
+  /// the user's row `row.id` (its external_id and created_at are kept); false when the user
+  /// has no such row. Grows the user's data_version.
+  virtual Result<bool> update(core::UserId user, const core::Transaction& row) = 0;
+  /// Removes the user's row; false when the user has no such row. Grows data_version.
+  virtual Result<bool> remove(core::UserId user, core::TransactionId id) = 0;
+  // --- end transactions resource ---
 };
 
 /// One computed financial health score, kept so that trends and benchmarks can be answered.
@@ -168,6 +200,56 @@ class ApiKeyRepository {
   virtual Result<bool> revoke(std::string_view id, core::Timestamp at) = 0;
 };
 
+// --- Idempotency-Key of the users' resource POSTs (issue 7, helper T) ---
+/// One Idempotency-Key of a user: the request it came with and, once answered, the answer.
+struct IdempotencyRecord {
+  core::UserId user_id{};
+  std::string key{};
+  std::string request_digest{};  ///< opaque to storage
+  int status = 0;                ///< 0: the first request is still being answered
+  std::string location{};        ///< the answer's Location header; may be empty
+  std::string response_body{};
+  core::Timestamp created_at{};
+};
+
+class IdempotencyRepository {
+ public:
+  virtual ~IdempotencyRepository() = default;
+  /// Claims `pending.key` for the user (creating the user when needed) by storing `pending`,
+  /// unless the user holds the key already with created_at >= not_before: then returns that
+  /// record and stores nothing. A record older than not_before is replaced (expired).
+  virtual Result<std::optional<IdempotencyRecord>> claim(const IdempotencyRecord& pending,
+                                                         core::Timestamp not_before) = 0;
+  /// Stores the answer (status, location, response_body) of the user's claimed key.
+  virtual Result<void> complete(const IdempotencyRecord& answered) = 0;
+  /// Forgets the user's key (the request it claimed failed, so a retry may run it again).
+  virtual Result<void> release(core::UserId user, std::string_view key) = 0;
+};
+// --- end Idempotency-Key ---
+
+// --- per-user category overrides (issue 7, helper K) ---
+/// One of a user's category overrides: a transaction whose description or category matches
+/// `match` gets the detailed taxonomy category `category` (finml/analytics/categories). Storage
+/// keeps both as given; the service normalises `match` and checks `category` before storing.
+struct CategoryOverride {
+  std::string match;
+  std::string category;
+
+  friend bool operator==(const CategoryOverride&, const CategoryOverride&) = default;
+};
+
+class CategoryOverrideRepository {
+ public:
+  virtual ~CategoryOverrideRepository() = default;
+  /// The user's overrides ordered by match (byte order); empty when there are none.
+  [[nodiscard]] virtual Result<std::vector<CategoryOverride>> list(core::UserId user) = 0;
+  /// Replaces every override of the user with `overrides` (each match once: a repeated match
+  /// fails the call), creating the user when needed. All or none, in one database transaction;
+  /// grows the user's data_version, since the overrides change analytics answers.
+  virtual Result<void> replace(core::UserId user, std::span<const CategoryOverride> overrides) = 0;
+};
+// --- end category overrides ---
+
 /// One column of a table, as the database describes it.
 struct ColumnInfo {
   std::string name;
@@ -212,6 +294,8 @@ class Database {
   virtual ModelParameterRepository& model_parameters() = 0;
   virtual InsightsRepository& insights() = 0;
   virtual ApiKeyRepository& api_keys() = 0;
+  virtual IdempotencyRepository& idempotency_keys() = 0;  // issue 7, helper T
+  virtual CategoryOverrideRepository& category_overrides() = 0;  // issue 7, helper K
 };
 
 }  // namespace finml::storage

@@ -1,5 +1,7 @@
 #include <finml/analytics/budget/classification.hpp>
 
+#include <finml/analytics/categories/categories.hpp>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -97,6 +99,22 @@ std::vector<std::string> words_of(std::string_view name) {
   return words;
 }
 
+// Step 3: the category taxonomy's names and keywords, merchants included ("Swiggy", "Uber"),
+// for a name the tables above do not know. Income and transfer categories have no bucket and
+// stay unclassified, as before.
+Classification from_taxonomy(std::string_view name) {
+  const auto mapping = categories::categorise(name, "", false);
+  if (mapping.rule == categories::Rule::kFallback) return {Bucket::kWants, MatchKind::kUnclassified};
+  switch (mapping.category->group) {
+    case categories::Group::kNeeds: return {Bucket::kNeeds, MatchKind::kWord};
+    case categories::Group::kWants: return {Bucket::kWants, MatchKind::kWord};
+    case categories::Group::kSavings: return {Bucket::kSavings, MatchKind::kWord};
+    case categories::Group::kIncome:
+    case categories::Group::kTransfer: break;
+  }
+  return {Bucket::kWants, MatchKind::kUnclassified};
+}
+
 }  // namespace
 
 Classification classify_category(std::string_view name) {
@@ -117,7 +135,7 @@ Classification classify_category(std::string_view name) {
   for (std::size_t i = words.size(); i >= 1; --i) {
     if (const auto* entry = find(kWords, words[i - 1])) return {entry->second, MatchKind::kWord};
   }
-  return {Bucket::kWants, MatchKind::kUnclassified};
+  return from_taxonomy(name);
 }
 
 std::string_view to_string(Bucket bucket) noexcept {

@@ -10,8 +10,12 @@
 ///  2. else its words, the last (head) word first, as in English compounds: "Health Insurance"
 ///     is insurance, "Coffee Shop" a shop; two-word phrases ("fast food", "car rental") before
 ///     single words;
-///  3. else the category is *unclassified*: counted as a want, so that unknown spending shows
-///     up as something to review rather than hiding among needs, and reported as such.
+///  3. else the category taxonomy (finml/analytics/categories) by its names and keywords, which
+///     also know merchants ("Swiggy" is a restaurant, a want; "BigBasket" groceries, a need):
+///     its needs, wants and savings groups are the buckets (a kWord match);
+///  4. else the category is *unclassified*: counted as a want, so that unknown spending shows
+///     up as something to review rather than hiding among needs, and reported as such
+///     (income and transfer categories too: they have no bucket).
 #include <string_view>
 
 namespace finml::analytics::budget {
@@ -24,7 +28,7 @@ enum class Bucket {
 
 enum class MatchKind {
   kName,          ///< the whole name is in the table
-  kWord,          ///< a word or two-word phrase of the name is
+  kWord,          ///< a word or two-word phrase of the name is, or the category taxonomy knows it
   kUnclassified,  ///< nothing matched (or a name such as "Other"): counted as a want
 };
 

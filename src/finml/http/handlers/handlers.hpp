@@ -34,6 +34,22 @@ namespace finml::http::handlers {
 [[nodiscard]] Handler admin_db_status_get(const Dependencies& dependencies);
 [[nodiscard]] Handler admin_db_init_post(const Dependencies& dependencies);
 [[nodiscard]] Handler admin_db_tables_get(const Dependencies& dependencies);
+// Users' stored data: transactions and the user (issue 7, helper T).
+[[nodiscard]] Handler users_transactions_get(const Dependencies& dependencies);
+[[nodiscard]] Handler users_transactions_post(const Dependencies& dependencies);
+[[nodiscard]] Handler users_transactions_bulk_post(const Dependencies& dependencies);
+[[nodiscard]] Handler users_transaction_get(const Dependencies& dependencies);
+[[nodiscard]] Handler users_transaction_put(const Dependencies& dependencies);
+[[nodiscard]] Handler users_transaction_patch(const Dependencies& dependencies);
+[[nodiscard]] Handler users_transaction_delete(const Dependencies& dependencies);
+[[nodiscard]] Handler users_delete(const Dependencies& dependencies);
+// Import and export of a user's transactions (issue 7, helper I).
+[[nodiscard]] Handler users_imports_post(const Dependencies& dependencies);
+[[nodiscard]] Handler users_transactions_export_get(const Dependencies& dependencies);
+// Categories: the taxonomy and a user's overrides (issue 7, helper K).
+[[nodiscard]] Handler categories_get();
+[[nodiscard]] Handler users_category_overrides_get(const Dependencies& dependencies);
+[[nodiscard]] Handler users_category_overrides_put(const Dependencies& dependencies);
 // The API docs (the embedded OpenAPI document, the Swagger UI page and its assets).
 [[nodiscard]] Handler openapi_get();
 [[nodiscard]] Handler docs_get();

@@ -34,6 +34,7 @@ class Problems {
     problems_.push_back({std::move(path), std::move(message), std::move(type)});
   }
   [[nodiscard]] bool empty() const noexcept { return problems_.empty(); }
+  [[nodiscard]] std::size_t size() const noexcept { return problems_.size(); }
   [[nodiscard]] std::vector<core::FieldError> take() { return std::move(problems_); }
 
  private:

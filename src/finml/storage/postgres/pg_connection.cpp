@@ -217,7 +217,14 @@ void PgConnection::throw_error(const PGresult* result) const {
       one_line(result == nullptr ? PQerrorMessage(connection_.get())
                                  : PQresultErrorMessage(result));
   if (!sqlstate.empty()) message += " (SQLSTATE " + std::string(sqlstate) + ")";
+  // 23505 unique_violation: a unique key taken already conflicts with stored state (issue 7).
+  // 23503 foreign_key_violation: a row names a record that does not exist (an unknown
+  // account_id), the input's fault; the message is replaced, as it carries the driver's text.
+  if (!lost && sqlstate == "23503") {
+    throw PgError(core::ErrorCode::kInvalidArgument, "A row names an account or other record that does not exist", false);
+  }
   const core::ErrorCode code = lost || is_transient(sqlstate) ? core::ErrorCode::kUnavailable
+                               : sqlstate == "23505"          ? core::ErrorCode::kConflict
                                                               : core::ErrorCode::kInternal;
   throw PgError(code, message, lost);
 }

@@ -8,6 +8,7 @@
 
 #include <finml/storage/migrations.hpp>
 #include <finml/storage/postgres/pg_connection.hpp>
+#include <finml/storage/postgres/postgres_category_overrides.hpp>  // issue 7, helper K
 #include <finml/storage/postgres/postgres_repositories.hpp>
 #include <finml/storage/postgres/postgres_store.hpp>
 #include <finml/storage/postgres/sql.hpp>
@@ -67,7 +68,9 @@ class PostgresDatabase final : public Database {
         health_scores_(store_),
         model_parameters_(store_),
         insights_(store_),
-        api_keys_(store_) {}
+        api_keys_(store_),
+        idempotency_keys_(store_),
+        category_overrides_(store_) {}  // issue 7, helper K
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -101,6 +104,8 @@ class PostgresDatabase final : public Database {
   ModelParameterRepository& model_parameters() override { return model_parameters_; }
   InsightsRepository& insights() override { return insights_; }
   ApiKeyRepository& api_keys() override { return api_keys_; }
+  IdempotencyRepository& idempotency_keys() override { return idempotency_keys_; }
+  CategoryOverrideRepository& category_overrides() override { return category_overrides_; }  // issue 7, helper K
 
  private:
   PostgresStore store_;
@@ -110,6 +115,8 @@ class PostgresDatabase final : public Database {
   detail::PostgresModelParameterRepository model_parameters_;
   detail::PostgresInsightsRepository insights_;
   detail::PostgresApiKeyRepository api_keys_;
+  detail::PostgresIdempotencyRepository idempotency_keys_;
+  detail::PostgresCategoryOverrideRepository category_overrides_;  // issue 7, helper K
 };
 
 /// Checks the URL's syntax, so that a typo is reported as such and not as a server that

@@ -105,7 +105,9 @@ void bump_data_version(PgConnection& connection, core::UserId user, const Param&
 /// parameters a statement, and 100,000 rows take 100 round trips instead of 100,000.
 constexpr std::size_t kRowsPerStatement = 1'000;
 
-enum class OnExternalId { kFail, kReplace };
+// kSkip (insert_new): a row whose external_id is stored already, or came earlier in the call,
+// is not written and keeps the id 0.
+enum class OnExternalId { kFail, kReplace, kSkip };
 
 /// The batched INSERT of `rows` rows (see sql::kBatchInsertTransactionsHead).
 [[nodiscard]] std::string batch_statement(std::size_t rows, OnExternalId on_external_id) {
@@ -121,6 +123,7 @@ enum class OnExternalId { kFail, kReplace };
     statement += ')';
   }
   if (on_external_id == OnExternalId::kReplace) statement += sql::kBatchUpsertTransactionsConflict;
+  if (on_external_id == OnExternalId::kSkip) statement += sql::kBatchInsertNewTransactionsConflict;
   statement += sql::kBatchTransactionsReturning;
   return statement;
 }
@@ -161,6 +164,10 @@ void append_transaction_params(std::vector<Param>& params, const core::Transacti
         last_with_external_id.at(*external_id) != i) {
       continue;
     }
+    if (on_external_id == OnExternalId::kSkip && external_id &&
+        !last_with_external_id.emplace(*external_id, i).second) {
+      continue;
+    }
     written.push_back(i);
   }
 
@@ -183,6 +190,24 @@ void append_transaction_params(std::vector<Param>& params, const core::Transacti
     }
     const PgResult result = connection.exec(statement, std::span<const Param>(params));
     // RETURNING lists the rows of a VALUES list in its order; the external ids check it.
+    if (on_external_id == OnExternalId::kSkip) {
+      // Only the rows written come back: walk both lists, the inputs missing were skipped.
+      int row = 0;
+      for (std::size_t k = 0; k < count; ++k) {
+        const core::Transaction& input = rows[written[start + k]];
+        if (row < result.rows() && result.optional_text(row, 1) == input.external_id) {
+          ids[written[start + k]] = core::TransactionId(result.int64(row, 0));
+          ++row;
+        } else if (!input.external_id) {
+          throw StorageError(core::ErrorCode::kInternal,
+                             "the batched insert returned its ids out of input order");
+        }
+      }
+      if (row != result.rows()) {
+        throw StorageError(core::ErrorCode::kInternal, "the batched insert returned ids for rows not sent");
+      }
+      continue;
+    }
     if (static_cast<std::size_t>(result.rows()) != count) {
       throw StorageError(core::ErrorCode::kInternal,
                          "the batched insert returned " + std::to_string(result.rows()) +
@@ -269,13 +294,32 @@ Result<std::vector<core::TransactionId>> PostgresTransactionRepository::upsert(
   });
 }
 
+Result<std::vector<std::optional<core::TransactionId>>> PostgresTransactionRepository::insert_new(
+    core::UserId user, std::span<const core::Transaction> rows) {
+  return store_.write("inserting new transactions", [user, rows](PgConnection& connection) {
+    const Param now = now_param();
+    ensure_user(connection, user, now);
+    const std::vector<core::TransactionId> written =
+        write_transactions(connection, user, rows, OnExternalId::kSkip, now);
+    std::vector<std::optional<core::TransactionId>> ids;
+    ids.reserve(written.size());
+    bool any = false;
+    for (const core::TransactionId id : written) {
+      ids.push_back(id.value() != 0 ? std::optional(id) : std::nullopt);
+      any = any || id.value() != 0;
+    }
+    if (any) bump_data_version(connection, user, now);
+    return ids;
+  });
+}
+
 Result<std::vector<core::Transaction>> PostgresTransactionRepository::list(
     core::UserId user, const TransactionQuery& query) {
   return store_.run("listing transactions", [user, &query](PgConnection& connection) {
     // The cursor is an id; the keyset is (date, id), so look up the cursor's date first.
     // A row's date never changes, so reading it outside the listing's snapshot is safe.
-    Param cursor_date;
-    if (query.after) {
+    Param cursor_date = optional_date_param(query.after_date);
+    if (query.after && !cursor_date) {
       const PgResult cursor = connection.exec(
           sql::kTransactionCursorDate, {int_param(query.after->value()), int_param(user.value())});
       if (cursor.rows() == 0) {
@@ -290,7 +334,13 @@ Result<std::vector<core::Transaction>> PostgresTransactionRepository::list(
         {int_param(user.value()), optional_date_param(query.from), optional_date_param(query.to),
          cursor_date,
          optional_int_param(query.after ? std::optional(query.after->value()) : std::nullopt),
-         limit_param(query.limit)});
+         limit_param(query.limit),
+         query.type ? text_param(core::to_string(*query.type)) : Param{},
+         optional_text_param(query.category),
+         optional_int_param(query.account_id ? std::optional(query.account_id->value())
+                                             : std::nullopt),
+         optional_int_param(query.min_amount_minor), optional_int_param(query.max_amount_minor),
+         optional_text_param(query.text)});
     std::vector<core::Transaction> rows;
     rows.reserve(static_cast<std::size_t>(result.rows()));
     for (int row = 0; row < result.rows(); ++row) rows.push_back(read_transaction(result, row));
@@ -301,6 +351,95 @@ Result<std::vector<core::Transaction>> PostgresTransactionRepository::list(
 Result<std::int64_t> PostgresTransactionRepository::count(core::UserId user) {
   return store_.run("counting transactions", [user](PgConnection& connection) {
     return connection.exec(sql::kCountTransactions, {int_param(user.value())}).int64(0, 0);
+  });
+}
+
+// The transactions resource (issue 7, helper T).
+
+Result<std::optional<core::Transaction>> PostgresTransactionRepository::find(
+    core::UserId user, core::TransactionId id) {
+  return store_.run("finding a transaction",
+                    [user, id](PgConnection& connection) -> std::optional<core::Transaction> {
+                      const PgResult result = connection.exec(
+                          sql::kFindTransaction, {int_param(user.value()), int_param(id.value())});
+                      if (result.rows() == 0) return std::nullopt;
+                      return read_transaction(result, 0);
+                    });
+}
+
+Result<bool> PostgresTransactionRepository::update(core::UserId user,
+                                                   const core::Transaction& row) {
+  return store_.write("updating a transaction", [user, &row](PgConnection& connection) {
+    const Param now = now_param();
+    const bool changed =
+        connection
+            .exec(sql::kUpdateTransaction,
+                  {int_param(user.value()), int_param(row.id.value()),
+                   optional_int_param(row.account_id ? std::optional(row.account_id->value())
+                                                     : std::nullopt),
+                   int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
+                   text_param(core::to_string(row.type)), date_param(row.date),
+                   text_param(row.category), text_param(row.description), text_param(row.note),
+                   now})
+            .affected_rows() > 0;
+    if (changed) bump_data_version(connection, user, now);
+    return changed;
+  });
+}
+
+Result<bool> PostgresTransactionRepository::remove(core::UserId user, core::TransactionId id) {
+  return store_.write("removing a transaction", [user, id](PgConnection& connection) {
+    const bool removed =
+        connection.exec(sql::kDeleteTransaction, {int_param(user.value()), int_param(id.value())})
+            .affected_rows() > 0;
+    if (removed) bump_data_version(connection, user, now_param());
+    return removed;
+  });
+}
+
+// Idempotency-Key (issue 7, helper T).
+
+Result<std::optional<IdempotencyRecord>> PostgresIdempotencyRepository::claim(
+    const IdempotencyRecord& pending, core::Timestamp not_before) {
+  return store_.write("claiming an idempotency key", [&pending, not_before](
+                                                         PgConnection& connection)
+                                                         -> std::optional<IdempotencyRecord> {
+    ensure_user(connection, pending.user_id, now_param());
+    const Param user = int_param(pending.user_id.value());
+    const Param key = text_param(pending.key);
+    connection.exec(sql::kDeleteExpiredIdempotencyKey, {user, key, timestamp_param(not_before)});
+    const PgResult inserted =
+        connection.exec(sql::kClaimIdempotencyKey, {user, key, text_param(pending.request_digest),
+                                                    timestamp_param(pending.created_at)});
+    if (inserted.affected_rows() > 0) return std::nullopt;
+    const PgResult held = connection.exec(sql::kFindIdempotencyKey, {user, key});
+    if (held.rows() == 0) {
+      throw StorageError(core::ErrorCode::kInternal, "the idempotency key vanished");
+    }
+    return IdempotencyRecord{
+        .user_id = pending.user_id,
+        .key = pending.key,
+        .request_digest = held.text(0, 0),
+        .status = static_cast<int>(held.int64(0, 1)),
+        .location = held.text(0, 2),
+        .response_body = held.text(0, 3),
+        .created_at = held.timestamp(0, 4),
+    };
+  });
+}
+
+Result<void> PostgresIdempotencyRepository::complete(const IdempotencyRecord& answered) {
+  return store_.write("storing an idempotent answer", [&answered](PgConnection& connection) {
+    connection.exec(sql::kCompleteIdempotencyKey,
+                    {int_param(answered.user_id.value()), text_param(answered.key),
+                     int_param(answered.status), text_param(answered.location),
+                     text_param(answered.response_body)});
+  });
+}
+
+Result<void> PostgresIdempotencyRepository::release(core::UserId user, std::string_view key) {
+  return store_.write("releasing an idempotency key", [user, key](PgConnection& connection) {
+    connection.exec(sql::kReleaseIdempotencyKey, {int_param(user.value()), text_param(key)});
   });
 }
 

@@ -24,9 +24,15 @@ class PostgresTransactionRepository final : public TransactionRepository {
       core::UserId user, std::span<const core::Transaction> rows) override;
   Result<std::vector<core::TransactionId>> upsert(
       core::UserId user, std::span<const core::Transaction> rows) override;
+  Result<std::vector<std::optional<core::TransactionId>>> insert_new(
+      core::UserId user, std::span<const core::Transaction> rows) override;
   [[nodiscard]] Result<std::vector<core::Transaction>> list(
       core::UserId user, const TransactionQuery& query) override;
   [[nodiscard]] Result<std::int64_t> count(core::UserId user) override;
+  [[nodiscard]] Result<std::optional<core::Transaction>> find(core::UserId user,
+                                                              core::TransactionId id) override;
+  Result<bool> update(core::UserId user, const core::Transaction& row) override;
+  Result<bool> remove(core::UserId user, core::TransactionId id) override;
 
  private:
   PostgresStore& store_;
@@ -74,6 +80,19 @@ class PostgresApiKeyRepository final : public ApiKeyRepository {
   [[nodiscard]] Result<std::optional<ApiKeyRecord>> find(std::string_view id) override;
   [[nodiscard]] Result<std::vector<ApiKeyRecord>> list() override;
   Result<bool> revoke(std::string_view id, core::Timestamp at) override;
+
+ private:
+  PostgresStore& store_;
+};
+
+// Idempotency-Key (issue 7, helper T).
+class PostgresIdempotencyRepository final : public IdempotencyRepository {
+ public:
+  explicit PostgresIdempotencyRepository(PostgresStore& store) noexcept : store_(store) {}
+  Result<std::optional<IdempotencyRecord>> claim(const IdempotencyRecord& pending,
+                                                 core::Timestamp not_before) override;
+  Result<void> complete(const IdempotencyRecord& answered) override;
+  Result<void> release(core::UserId user, std::string_view key) override;
 
  private:
   PostgresStore& store_;

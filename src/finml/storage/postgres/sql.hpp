@@ -71,21 +71,62 @@ ON CONFLICT (user_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
   description = EXCLUDED.description,
   note = EXCLUDED.note,
   updated_at = EXCLUDED.updated_at)~";
+// Appended for insert_new (imports): a row with the external_id of a stored row of the same user
+// is not written, and RETURNING leaves it out.
+inline constexpr std::string_view kBatchInsertNewTransactionsConflict =
+    "\nON CONFLICT (user_id, external_id) WHERE external_id IS NOT NULL DO NOTHING";
 inline constexpr std::string_view kBatchTransactionsReturning = "\nRETURNING id, external_id";
 inline constexpr std::string_view kTransactionCursorDate = R"~(
 SELECT date FROM transactions WHERE id = $1 AND user_id = $2)~";
 // $2/$3: inclusive date bounds or NULL; $4/$5: the keyset cursor (date, id) or NULL;
-// $6: the row limit, NULL for none.
+// $6: the row limit, NULL for none; $7..$12 (NULL: no filter): type, category (lower()),
+// account, min and max amount_minor, text in description, note or category. Bounds and cursor
+// are written without "$n IS NULL OR", so that the index (user_id, date, id) is searched from
+// the cursor on rather than scanned from the start.
 inline constexpr std::string_view kListTransactions = R"~(
 SELECT id, date, amount_minor, currency, type, category, description, note, account_id,
        external_id
 FROM transactions
 WHERE user_id = $1
-  AND ($2::date IS NULL OR date >= $2::date)
-  AND ($3::date IS NULL OR date <= $3::date)
-  AND ($4::date IS NULL OR (date, id) > ($4::date, $5::bigint))
+  AND date >= coalesce($2::date, '-infinity'::date)
+  AND date <= coalesce($3::date, 'infinity'::date)
+  AND (date, id) > (coalesce($4::date, '-infinity'::date), coalesce($5::bigint, 0))
+  AND ($7::text IS NULL OR type = $7::text)
+  AND ($8::text IS NULL OR lower(category) = lower($8::text))
+  AND ($9::bigint IS NULL OR account_id = $9::bigint)
+  AND ($10::bigint IS NULL OR amount_minor >= $10::bigint)
+  AND ($11::bigint IS NULL OR amount_minor <= $11::bigint)
+  AND ($12::text IS NULL OR strpos(lower(description), lower($12::text)) > 0
+       OR strpos(lower(note), lower($12::text)) > 0
+       OR strpos(lower(category), lower($12::text)) > 0)
 ORDER BY date, id
 LIMIT $6::bigint)~";
+// The transactions resource (issue 7, helper T).
+inline constexpr std::string_view kFindTransaction = R"~(
+SELECT id, date, amount_minor, currency, type, category, description, note, account_id,
+       external_id
+FROM transactions WHERE user_id = $1 AND id = $2)~";
+inline constexpr std::string_view kUpdateTransaction = R"~(
+UPDATE transactions SET account_id = $3::bigint, amount_minor = $4, currency = $5, type = $6,
+  date = $7::date, category = $8, description = $9, note = $10, updated_at = $11
+WHERE user_id = $1 AND id = $2)~";
+inline constexpr std::string_view kDeleteTransaction =
+    "DELETE FROM transactions WHERE user_id = $1 AND id = $2";
+// Idempotency-Key (issue 7, helper T).
+inline constexpr std::string_view kDeleteExpiredIdempotencyKey = R"~(
+DELETE FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2 AND created_at < $3)~";
+inline constexpr std::string_view kClaimIdempotencyKey = R"~(
+INSERT INTO idempotency_keys (user_id, idempotency_key, request_digest, created_at)
+VALUES ($1, $2, $3, $4)
+ON CONFLICT (user_id, idempotency_key) DO NOTHING)~";
+inline constexpr std::string_view kFindIdempotencyKey = R"~(
+SELECT request_digest, status_code, location, response_body, created_at
+FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2)~";
+inline constexpr std::string_view kCompleteIdempotencyKey = R"~(
+UPDATE idempotency_keys SET status_code = $3, location = $4, response_body = $5
+WHERE user_id = $1 AND idempotency_key = $2)~";
+inline constexpr std::string_view kReleaseIdempotencyKey =
+    "DELETE FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2";
 inline constexpr std::string_view kCountTransactions =
     "SELECT COUNT(*) FROM transactions WHERE user_id = $1";
 
@@ -165,5 +206,14 @@ SELECT key_id, user_id, name, secret_hash, created_at, revoked_at FROM api_keys
 ORDER BY created_at, key_id)~";
 inline constexpr std::string_view kRevokeApiKey = R"~(
 UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE key_id = $1)~";
+
+// --- category overrides (issue 7, helper K): byte order of match_text ---
+inline constexpr std::string_view kListCategoryOverrides = R"~(
+SELECT match_text, category FROM category_overrides WHERE user_id = $1 ORDER BY match_text COLLATE "C")~";
+inline constexpr std::string_view kDeleteCategoryOverrides =
+    "DELETE FROM category_overrides WHERE user_id = $1";
+inline constexpr std::string_view kInsertCategoryOverride = R"~(
+INSERT INTO category_overrides (user_id, match_text, category) VALUES ($1, $2, $3))~";
+// --- end category overrides ---
 
 }  // namespace finml::storage::postgres::sql

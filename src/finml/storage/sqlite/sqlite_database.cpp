@@ -11,6 +11,7 @@
 
 #include <finml/storage/migrations.hpp>
 #include <finml/storage/sqlite/sql.hpp>
+#include <finml/storage/sqlite/sqlite_category_overrides.hpp>  // issue 7, helper K
 #include <finml/storage/sqlite/sqlite_repositories.hpp>
 #include <finml/storage/sqlite/sqlite_store.hpp>
 
@@ -79,7 +80,9 @@ class SqliteDatabase final : public Database {
         health_scores_(store_),
         model_parameters_(store_),
         insights_(store_),
-        api_keys_(store_) {}
+        api_keys_(store_),
+        idempotency_keys_(store_),
+        category_overrides_(store_) {}  // issue 7, helper K
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -126,6 +129,8 @@ class SqliteDatabase final : public Database {
   ModelParameterRepository& model_parameters() override { return model_parameters_; }
   InsightsRepository& insights() override { return insights_; }
   ApiKeyRepository& api_keys() override { return api_keys_; }
+  IdempotencyRepository& idempotency_keys() override { return idempotency_keys_; }
+  CategoryOverrideRepository& category_overrides() override { return category_overrides_; }  // issue 7, helper K
 
  private:
   std::string path_;
@@ -136,6 +141,8 @@ class SqliteDatabase final : public Database {
   detail::SqliteModelParameterRepository model_parameters_;
   detail::SqliteInsightsRepository insights_;
   detail::SqliteApiKeyRepository api_keys_;
+  detail::SqliteIdempotencyRepository idempotency_keys_;
+  detail::SqliteCategoryOverrideRepository category_overrides_;  // issue 7, helper K
 };
 
 [[nodiscard]] std::vector<std::unique_ptr<SQLite::Database>> open_migrated_connections(

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include <finml/storage/sqlite/sql.hpp>
 
@@ -230,13 +231,40 @@ Result<std::vector<core::TransactionId>> SqliteTransactionRepository::upsert(
   });
 }
 
+Result<std::vector<std::optional<core::TransactionId>>> SqliteTransactionRepository::insert_new(
+    core::UserId user, std::span<const core::Transaction> rows) {
+  return store_.write("inserting new transactions", [user, rows](SQLite::Database& connection) {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    ensure_user(connection, user, now);
+    std::vector<std::optional<core::TransactionId>> ids;
+    ids.reserve(rows.size());
+    bool any = false;
+    // ON CONFLICT DO NOTHING also skips a row whose external_id an earlier row of this call took.
+    SQLite::Statement insert = prepare(connection, sql::kInsertNewTransaction);
+    for (const core::Transaction& row : rows) {
+      bind_transaction(insert, user, row, now);
+      if (insert.executeStep()) {
+        ids.emplace_back(core::TransactionId(insert.getColumn(0).getInt64()));
+        any = true;
+        while (insert.executeStep()) {
+        }
+      } else {
+        ids.emplace_back(std::nullopt);
+      }
+      insert.reset();
+    }
+    if (any) bump_data_version(connection, user, now);
+    return ids;
+  });
+}
+
 Result<std::vector<core::Transaction>> SqliteTransactionRepository::list(
     core::UserId user, const TransactionQuery& query) {
   return store_.run("listing transactions", [user, &query](SQLite::Database& connection) {
     // The cursor is an id; the keyset is (date, id), so look up the cursor's date first.
     // A row's date never changes, so reading it outside the listing's snapshot is safe.
-    std::optional<std::string> cursor_date;
-    if (query.after) {
+    std::optional<std::string> cursor_date = date_text(query.after_date);
+    if (query.after && !cursor_date) {
       SQLite::Statement cursor = prepare(connection, sql::kTransactionCursorDate);
       cursor.bind(1, query.after->value());
       cursor.bind(2, user.value());
@@ -247,13 +275,23 @@ Result<std::vector<core::Transaction>> SqliteTransactionRepository::list(
       }
       cursor_date = cursor.getColumn(0).getString();
     }
+    // One lower keyset bound: the greater of (from, 0) and the cursor (ids are positive).
+    std::pair<std::string, std::int64_t> lower{date_text(query.from).value_or(""), 0};
+    if (cursor_date && query.after) lower = std::max(lower, std::pair(*cursor_date, query.after->value()));
     SQLite::Statement select = prepare(connection, sql::kListTransactions);
     select.bind(1, user.value());
-    bind_optional(select, 2, date_text(query.from));
     bind_optional(select, 3, date_text(query.to));
-    bind_optional(select, 4, cursor_date);
-    bind_optional(select, 5, query.after ? std::optional(query.after->value()) : std::nullopt);
+    select.bind(4, lower.first);
+    select.bind(5, lower.second);
     select.bind(6, sql_limit(query.limit));
+    bind_optional(select, 7,
+                  query.type ? std::optional(std::string(core::to_string(*query.type))) : std::nullopt);
+    bind_optional(select, 8, query.category);
+    bind_optional(select, 9,
+                  query.account_id ? std::optional(query.account_id->value()) : std::nullopt);
+    bind_optional(select, 10, query.min_amount_minor);
+    bind_optional(select, 11, query.max_amount_minor);
+    bind_optional(select, 12, query.text);
     std::vector<core::Transaction> rows;
     while (select.executeStep()) rows.push_back(read_transaction(select));
     return rows;
@@ -266,6 +304,114 @@ Result<std::int64_t> SqliteTransactionRepository::count(core::UserId user) {
     select.bind(1, user.value());
     select.executeStep();
     return select.getColumn(0).getInt64();
+  });
+}
+
+// The transactions resource (issue 7, helper T).
+
+Result<std::optional<core::Transaction>> SqliteTransactionRepository::find(core::UserId user,
+                                                                           core::TransactionId id) {
+  return store_.run("finding a transaction",
+                    [user, id](SQLite::Database& connection) -> std::optional<core::Transaction> {
+                      SQLite::Statement select = prepare(connection, sql::kFindTransaction);
+                      select.bind(1, user.value());
+                      select.bind(2, id.value());
+                      if (!select.executeStep()) return std::nullopt;
+                      return read_transaction(select);
+                    });
+}
+
+Result<bool> SqliteTransactionRepository::update(core::UserId user, const core::Transaction& row) {
+  return store_.write("updating a transaction", [user, &row](SQLite::Database& connection) {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    SQLite::Statement statement = prepare(connection, sql::kUpdateTransaction);
+    statement.bind(1, user.value());
+    statement.bind(2, row.id.value());
+    bind_optional(statement, 3,
+                  row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
+    statement.bind(4, row.amount.minor_units());
+    statement.bind(5, std::string(row.amount.currency().code()));
+    statement.bind(6, std::string(core::to_string(row.type)));
+    statement.bind(7, row.date.to_string());
+    statement.bind(8, row.category);
+    statement.bind(9, row.description);
+    statement.bind(10, row.note);
+    statement.bind(11, now);
+    const bool changed = statement.exec() > 0;
+    if (changed) bump_data_version(connection, user, now);
+    return changed;
+  });
+}
+
+Result<bool> SqliteTransactionRepository::remove(core::UserId user, core::TransactionId id) {
+  return store_.write("removing a transaction", [user, id](SQLite::Database& connection) {
+    SQLite::Statement statement = prepare(connection, sql::kDeleteTransaction);
+    statement.bind(1, user.value());
+    statement.bind(2, id.value());
+    const bool removed = statement.exec() > 0;
+    if (removed) {
+      bump_data_version(connection, user, fixed_width_timestamp(storage::detail::now_utc()));
+    }
+    return removed;
+  });
+}
+
+// Idempotency-Key (issue 7, helper T).
+
+Result<std::optional<IdempotencyRecord>> SqliteIdempotencyRepository::claim(
+    const IdempotencyRecord& pending, core::Timestamp not_before) {
+  return store_.write("claiming an idempotency key", [&pending, not_before](
+                                                         SQLite::Database& connection)
+                                                         -> std::optional<IdempotencyRecord> {
+    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
+    ensure_user(connection, pending.user_id, now);
+    SQLite::Statement expire = prepare(connection, sql::kDeleteExpiredIdempotencyKey);
+    expire.bind(1, pending.user_id.value());
+    expire.bind(2, pending.key);
+    expire.bind(3, fixed_width_timestamp(not_before));
+    expire.exec();
+    SQLite::Statement insert = prepare(connection, sql::kClaimIdempotencyKey);
+    insert.bind(1, pending.user_id.value());
+    insert.bind(2, pending.key);
+    insert.bind(3, pending.request_digest);
+    insert.bind(4, fixed_width_timestamp(pending.created_at));
+    if (insert.exec() > 0) return std::nullopt;
+    SQLite::Statement select = prepare(connection, sql::kFindIdempotencyKey);
+    select.bind(1, pending.user_id.value());
+    select.bind(2, pending.key);
+    if (!select.executeStep()) {
+      throw StorageError(core::ErrorCode::kInternal, "the idempotency key vanished");
+    }
+    return IdempotencyRecord{
+        .user_id = pending.user_id,
+        .key = pending.key,
+        .request_digest = select.getColumn(0).getString(),
+        .status = select.getColumn(1).getInt(),
+        .location = select.getColumn(2).getString(),
+        .response_body = select.getColumn(3).getString(),
+        .created_at = read_timestamp(select.getColumn(4).getString()),
+    };
+  });
+}
+
+Result<void> SqliteIdempotencyRepository::complete(const IdempotencyRecord& answered) {
+  return store_.write("storing an idempotent answer", [&answered](SQLite::Database& connection) {
+    SQLite::Statement statement = prepare(connection, sql::kCompleteIdempotencyKey);
+    statement.bind(1, answered.user_id.value());
+    statement.bind(2, answered.key);
+    statement.bind(3, answered.status);
+    statement.bind(4, answered.location);
+    statement.bind(5, answered.response_body);
+    statement.exec();
+  });
+}
+
+Result<void> SqliteIdempotencyRepository::release(core::UserId user, std::string_view key) {
+  return store_.write("releasing an idempotency key", [user, key](SQLite::Database& connection) {
+    SQLite::Statement statement = prepare(connection, sql::kReleaseIdempotencyKey);
+    statement.bind(1, user.value());
+    statement.bind(2, std::string(key));
+    statement.exec();
   });
 }
 

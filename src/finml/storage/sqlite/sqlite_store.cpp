@@ -25,6 +25,9 @@ std::unique_ptr<SQLite::Database> open_connection(const std::string& filename,
   return connection;
 }
 
+const core::Error kUnknownReference{core::ErrorCode::kInvalidArgument,
+                                    "A row names an account or other record that does not exist", {}};
+
 core::Error to_error(const SQLite::Exception& exception) {
   core::ErrorCode code = core::ErrorCode::kInternal;
   switch (exception.getErrorCode()) {
@@ -32,6 +35,17 @@ core::Error to_error(const SQLite::Exception& exception) {
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:
       code = core::ErrorCode::kUnavailable;
+      break;
+    case SQLITE_CONSTRAINT:
+      // A unique key taken already (issue 7: an external_id the user has) conflicts with
+      // stored state; other constraint failures stay internal.
+      if (exception.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE ||
+          exception.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        code = core::ErrorCode::kConflict;
+      }
+      // A row naming a record that does not exist (an unknown account_id) is the input's
+      // fault, and its text must not carry the driver's.
+      if (exception.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) return kUnknownReference;
       break;
     default:
       // The file was deleted or renamed under an open connection: the database is gone.

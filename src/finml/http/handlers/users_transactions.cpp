@@ -1,0 +1,256 @@
+// The transactions resource of a user's stored data (issue 7):
+//   GET    /api/v1/users/{user_id}/transactions             list: filters, (date, id) order, cursor pages
+//   POST   /api/v1/users/{user_id}/transactions             create one (201, Location)
+//   POST   /api/v1/users/{user_id}/transactions/bulk        create up to 100,000, all or nothing
+//   GET    /api/v1/users/{user_id}/transactions/{transaction_id}
+//   PUT    /api/v1/users/{user_id}/transactions/{transaction_id}
+//   PATCH  /api/v1/users/{user_id}/transactions/{transaction_id}   change some members
+//   DELETE /api/v1/users/{user_id}/transactions/{transaction_id}
+// Another user's transaction id answers 404, exactly as an id that does not exist.
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string>
+
+#include <finml/http/handlers/handlers.hpp>
+#include <finml/http/handlers/request_parameters.hpp>
+#include <finml/http/json/user_data_json.hpp>
+#include <finml/service/user_data_service.hpp>
+
+namespace finml::http::handlers {
+namespace {
+
+constexpr std::size_t kMaxIdempotencyKeyLength = 255;
+
+std::string quoted(std::string_view text) { return "'" + std::string(text.substr(0, 40)) + "'"; }
+
+std::optional<std::int64_t> parse_positive(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+core::Result<core::TransactionId> transaction_id_parameter(const RequestContext& context) {
+  const std::string_view text = context.path_parameter("transaction_id").value_or(std::string_view{});
+  const auto value = parse_positive(text);
+  if (!value) {
+    return core::fail_validation(
+        {{"path.transaction_id", "must be a positive integer, not " + quoted(text), "type_error"}});
+  }
+  return core::TransactionId(*value);
+}
+
+/// The Idempotency-Key header: nullopt when absent; 1 to 255 visible ASCII characters.
+core::Result<std::optional<std::string>> idempotency_key(const RequestContext& context) {
+  const auto header = context.request.header("idempotency-key");
+  if (!header) return std::optional<std::string>{};
+  const bool visible = std::ranges::all_of(*header, [](char c) { return c > ' ' && c < 0x7F; });
+  if (header->empty() || header->size() > kMaxIdempotencyKeyLength || !visible) {
+    return core::fail_validation({{"header.Idempotency-Key",
+                                   "must be 1 to 255 visible ASCII characters", "value_error"}});
+  }
+  return std::optional<std::string>(std::string(*header));
+}
+
+std::string transaction_location(core::UserId user, core::TransactionId id) {
+  return "/api/v1/users/" + std::to_string(user.value()) + "/transactions/" + std::to_string(id.value());
+}
+
+Response to_response(const service::StoredAnswer& answer) {
+  Response response;
+  response.status = answer.status;
+  response.body = answer.body;
+  if (!answer.location.empty()) response.with_header("Location", answer.location);
+  if (answer.replayed) response.with_header("Idempotent-Replayed", "true");
+  return response;
+}
+
+/// Reads the list filters from the query string; each bad one is a 422 naming it.
+core::Result<storage::TransactionQuery> read_filters(const RequestContext& context, core::Currency currency) {
+  storage::TransactionQuery query;
+  std::vector<core::FieldError> problems;
+  const auto text = [&](std::string_view name) -> std::optional<std::string> {
+    auto value = context.request.query_parameter(name);
+    if (!value || value->empty()) return std::nullopt;
+    return value;
+  };
+  for (const std::string_view name : {"from", "to"}) {
+    if (const auto value = text(name)) {
+      const auto date = core::Date::parse_iso(*value);
+      if (!date) {
+        problems.push_back({"query." + std::string(name), "must be a date YYYY-MM-DD, not " + quoted(*value),
+                            "value_error"});
+      } else {
+        (name == "from" ? query.from : query.to) = *date;
+      }
+    }
+  }
+  if (const auto value = text("type")) {
+    if (const auto type = core::parse_transaction_type(*value)) {
+      query.type = *type;
+    } else {
+      problems.push_back(
+          {"query.type", "must be one of income, expense, savings, transfer, not " + quoted(*value), "value_error"});
+    }
+  }
+  query.category = text("category");
+  query.text = text("q");
+  if (const auto value = text("account_id")) {
+    if (const auto id = parse_positive(*value)) {
+      query.account_id = core::AccountId(*id);
+    } else {
+      problems.push_back({"query.account_id", "must be a positive integer, not " + quoted(*value), "type_error"});
+    }
+  }
+  for (const std::string_view name : {"min_amount", "max_amount"}) {
+    if (const auto value = text(name)) {
+      const auto amount = core::Money::parse(*value, currency);
+      if (!amount) {
+        problems.push_back({"query." + std::string(name), "must be a decimal amount, not " + quoted(*value),
+                            "value_error"});
+      } else {
+        (name == "min_amount" ? query.min_amount_minor : query.max_amount_minor) = amount->minor_units();
+      }
+    }
+  }
+  if (!problems.empty()) return core::fail_validation(std::move(problems));
+  return query;
+}
+
+}  // namespace
+
+Handler users_transactions_get(const Dependencies& deps) {
+  return [&deps](const RequestContext& context) -> core::Result<Response> {
+    const auto user = user_id_parameter(context);
+    if (!user) return std::unexpected(user.error());
+    auto filter = read_filters(context, deps.default_currency);
+    if (!filter) return std::unexpected(std::move(filter.error()));
+    const auto limit = bounded_integer_query(context, "limit", static_cast<int>(service::kDefaultPageSize), 1,
+                                             static_cast<int>(service::kMaxPageSize));
+    if (!limit) return std::unexpected(limit.error());
+    std::optional<service::TransactionCursor> cursor;
+    if (const auto token = context.request.query_parameter("cursor"); token && !token->empty()) {
+      cursor = service::decode_cursor(*token);
+      if (!cursor) {
+        return core::fail_validation(
+            {{"query.cursor", "must be a next_cursor of an earlier page, not " + quoted(*token), "value_error"}});
+      }
+    }
+    auto page = service::list_transactions(deps.database, *user, std::move(*filter), cursor,
+                                           static_cast<std::size_t>(*limit));
+    if (!page) return std::unexpected(std::move(page.error()));
+    Response response;
+    response.body = json::write_transaction_page(
+        page->items, page->next ? std::optional(service::encode_cursor(*page->next)) : std::nullopt);
+    return response;
+  };
+}
+
+Handler users_transactions_post(const Dependencies& deps) {
+  return [&deps](const RequestContext& context) -> core::Result<Response> {
+    const auto user = user_id_parameter(context);
+    if (!user) return std::unexpected(user.error());
+    auto key = idempotency_key(context);
+    if (!key) return std::unexpected(std::move(key.error()));
+    auto row = json::read_transaction_body(context.request.body, deps.default_currency);
+    if (!row) return std::unexpected(std::move(row.error()));
+    const std::string digest =
+        service::request_digest(context.request.method, context.request.path, context.request.body);
+    auto answer = service::run_idempotent(
+        deps.database, *user, *key, digest, deps.now(), [&]() -> core::Result<service::StoredAnswer> {
+          auto created = service::create_transactions(deps.database, *user, {std::move(*row)});
+          if (!created) return std::unexpected(std::move(created.error()));
+          const core::Transaction& stored = created->front();
+          return service::StoredAnswer{.status = 201,
+                                       .location = transaction_location(*user, stored.id),
+                                       .body = json::write_stored_transaction(stored)};
+        });
+    if (!answer) return std::unexpected(std::move(answer.error()));
+    return to_response(*answer);
+  };
+}
+
+Handler users_transactions_bulk_post(const Dependencies& deps) {
+  return [&deps](const RequestContext& context) -> core::Result<Response> {
+    const auto user = user_id_parameter(context);
+    if (!user) return std::unexpected(user.error());
+    auto key = idempotency_key(context);
+    if (!key) return std::unexpected(std::move(key.error()));
+    auto rows = json::read_bulk_transactions(context.request.body, deps.default_currency);
+    if (!rows) return std::unexpected(std::move(rows.error()));
+    const std::string digest =
+        service::request_digest(context.request.method, context.request.path, context.request.body);
+    auto answer = service::run_idempotent(
+        deps.database, *user, *key, digest, deps.now(), [&]() -> core::Result<service::StoredAnswer> {
+          auto created = service::create_transactions(deps.database, *user, std::move(*rows));
+          if (!created) return std::unexpected(std::move(created.error()));
+          return service::StoredAnswer{.status = 201, .location = {}, .body = json::write_bulk_created(*created)};
+        });
+    if (!answer) return std::unexpected(std::move(answer.error()));
+    return to_response(*answer);
+  };
+}
+
+Handler users_transaction_get(const Dependencies& deps) {
+  return [&deps](const RequestContext& context) -> core::Result<Response> {
+    const auto user = user_id_parameter(context);
+    if (!user) return std::unexpected(user.error());
+    const auto id = transaction_id_parameter(context);
+    if (!id) return std::unexpected(id.error());
+    auto row = service::get_transaction(deps.database, *user, *id);
+    if (!row) return std::unexpected(std::move(row.error()));
+    Response response;
+    response.body = json::write_stored_transaction(*row);
+    return response;
+  };
+}
+
+Handler users_transaction_put(const Dependencies& deps) {
+  return [&deps](const RequestContext& context) -> core::Result<Response> {
+    const auto user = user_id_parameter(context);
+    if (!user) return std::unexpected(user.error());
+    const auto id = transaction_id_parameter(context);
+    if (!id) return std::unexpected(id.error());
+    auto row = json::read_transaction_body(context.request.body, deps.default_currency);
+    if (!row) return std::unexpected(std::move(row.error()));
+    row->id = *id;
+    auto stored = service::replace_transaction(deps.database, *user, std::move(*row));
+    if (!stored) return std::unexpected(std::move(stored.error()));
+    Response response;
+    response.body = json::write_stored_transaction(*stored);
+    return response;
+  };
+}
+
+Handler users_transaction_patch(const Dependencies& deps) {
+  return [&deps](const RequestContext& context) -> core::Result<Response> {
+    const auto user = user_id_parameter(context);
+    if (!user) return std::unexpected(user.error());
+    const auto id = transaction_id_parameter(context);
+    if (!id) return std::unexpected(id.error());
+    auto patch = json::read_transaction_patch(context.request.body);
+    if (!patch) return std::unexpected(std::move(patch.error()));
+    auto stored = service::patch_transaction(deps.database, *user, *id, *patch);
+    if (!stored) return std::unexpected(std::move(stored.error()));
+    Response response;
+    response.body = json::write_stored_transaction(*stored);
+    return response;
+  };
+}
+
+Handler users_transaction_delete(const Dependencies& deps) {
+  return [&deps](const RequestContext& context) -> core::Result<Response> {
+    const auto user = user_id_parameter(context);
+    if (!user) return std::unexpected(user.error());
+    const auto id = transaction_id_parameter(context);
+    if (!id) return std::unexpected(id.error());
+    auto removed = service::delete_transaction(deps.database, *user, *id);
+    if (!removed) return std::unexpected(std::move(removed.error()));
+    Response response;
+    response.status = 204;
+    return response;
+  };
+}
+
+}  // namespace finml::http::handlers

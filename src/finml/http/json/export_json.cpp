@@ -1,0 +1,56 @@
+#include <finml/http/json/export_json.hpp>
+
+#include <finml/http/json/writer.hpp>
+
+namespace finml::http::json {
+
+std::string write_transactions_export(core::UserId user, std::span<const core::Transaction> rows) {
+  Writer writer;
+  writer.begin_object();
+  writer.field("user_id", user.value());
+  writer.field("count", static_cast<std::int64_t>(rows.size()));
+  writer.key("transactions").begin_array();
+  for (const core::Transaction& row : rows) {
+    writer.begin_object();
+    writer.field("id", row.id.value());
+    writer.field("date", row.date.to_string());
+    writer.key("amount").money(row.amount);
+    writer.field("currency", row.amount.currency().code());
+    writer.field("type", core::to_string(row.type));
+    writer.field("category", row.category);
+    writer.field("description", row.description);
+    writer.field("note", row.note);
+    if (row.account_id) {
+      writer.field("account_id", row.account_id->value());
+    } else {
+      writer.key("account_id").null();
+    }
+    writer.key("external_id").optional_string(row.external_id);
+    writer.end_object();
+  }
+  writer.end_array();
+  writer.end_object();
+  return writer.take();
+}
+
+std::string write_import_report(const service::ImportReport& report) {
+  Writer writer;
+  writer.begin_object();
+  writer.field("format", ingest::to_string(report.format));
+  writer.field("rows", static_cast<std::int64_t>(report.rows));
+  writer.field("inserted", static_cast<std::int64_t>(report.inserted));
+  writer.field("duplicates", static_cast<std::int64_t>(report.duplicates));
+  writer.field("stored", report.stored);
+  writer.key("rejected").begin_array();
+  for (const auto& rejected : report.rejected) {
+    writer.begin_object();
+    writer.field("line", static_cast<std::int64_t>(rejected.line));
+    writer.field("reason", rejected.reason);
+    writer.end_object();
+  }
+  writer.end_array();
+  writer.end_object();
+  return writer.take();
+}
+
+}  // namespace finml::http::json

@@ -1,0 +1,487 @@
+#include <finml/ingest/csv.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdlib>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <finml/ingest/text.hpp>
+
+namespace finml::ingest {
+namespace {
+
+struct Record {
+  std::size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+std::string_view strip_bom(std::string_view text) noexcept {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
+}
+
+// The delimiter that occurs most often, outside quotes, on the first non-blank line.
+char detect_delimiter(std::string_view text) noexcept {
+  constexpr std::array<char, 4> kCandidates{',', ';', '\t', '|'};
+  std::array<int, 4> counts{};
+  bool quoted = false;
+  bool started = false;
+  for (const char c : text) {
+    if (c == '\n' && !quoted) {
+      if (started) break;
+      continue;
+    }
+    if (c != '\r' && c != ' ') started = true;
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    for (std::size_t i = 0; i < kCandidates.size(); ++i) {
+      if (c == kCandidates[i]) ++counts[i];
+    }
+  }
+  const auto best = std::max_element(counts.begin(), counts.end());
+  return *best == 0 ? ',' : kCandidates[static_cast<std::size_t>(best - counts.begin())];
+}
+
+// RFC 4180 records with the line each starts on; quoted fields may hold delimiters, doubled
+// quotes and line breaks.
+std::vector<Record> split_records(std::string_view text, char delimiter) {
+  std::vector<Record> records;
+  Record current{1, {}};
+  std::string field;
+  bool quoted = false;
+  bool field_started = false;
+  std::size_t line = 1;
+  auto end_field = [&] {
+    current.fields.push_back(std::move(field));
+    field.clear();
+    field_started = false;
+  };
+  auto end_record = [&] {
+    end_field();
+    const bool blank = std::all_of(current.fields.begin(), current.fields.end(),
+                                   [](const std::string& f) { return trim(f).empty(); });
+    if (!blank) records.push_back(std::move(current));
+    current = Record{line + 1, {}};
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"' && !field_started) {
+      quoted = true;
+      field_started = true;
+    } else if (c == delimiter) {
+      end_field();
+    } else if (c == '\n') {
+      end_record();
+      ++line;
+    } else if (c == '\r') {
+      // CRLF: the '\n' ends the record
+    } else {
+      field += c;
+      if (c != ' ') field_started = true;
+    }
+  }
+  if (!field.empty() || !current.fields.empty()) end_record();
+  return records;
+}
+
+struct Synonyms {
+  std::string_view role;
+  std::vector<std::string_view> names;
+};
+
+const std::vector<Synonyms>& synonyms() {
+  static const std::vector<Synonyms> kSynonyms = {
+      {"date", {"date", "booking date", "transaction date", "posted date", "posting date", "posted", "value date",
+                "buchungstag", "buchungsdatum", "datum", "fecha", "date operation"}},
+      {"amount", {"amount", "value", "transaction amount", "betrag", "importe", "montant", "sum"}},
+      {"debit", {"debit", "debits", "withdrawal", "withdrawals", "money out", "paid out", "out", "soll"}},
+      {"credit", {"credit", "credits", "deposit", "deposits", "money in", "paid in", "in", "haben"}},
+      {"type", {"type", "transaction type"}},
+      {"category", {"category", "kategorie"}},
+      {"description", {"description", "payee", "merchant", "name", "details", "narrative", "memo",
+                       "verwendungszweck", "beschreibung", "text", "concepto", "libelle", "reference"}},
+      {"note", {"note", "notes", "comment", "notiz"}},
+      {"currency", {"currency", "ccy", "waehrung", "währung"}},
+      {"account", {"account_id", "account id"}},
+  };
+  return kSynonyms;
+}
+
+struct Columns {
+  std::optional<std::size_t> date, amount, debit, credit, type, category, description, note, currency, account;
+};
+
+std::optional<std::size_t>& slot(Columns& columns, std::string_view role) {
+  if (role == "date") return columns.date;
+  if (role == "amount") return columns.amount;
+  if (role == "debit") return columns.debit;
+  if (role == "credit") return columns.credit;
+  if (role == "type") return columns.type;
+  if (role == "category") return columns.category;
+  if (role == "description") return columns.description;
+  if (role == "note") return columns.note;
+  if (role == "currency") return columns.currency;
+  return columns.account;
+}
+
+const std::optional<std::string>& given(const CsvMapping& mapping, std::string_view role) {
+  if (role == "date") return mapping.date;
+  if (role == "amount") return mapping.amount;
+  if (role == "debit") return mapping.debit;
+  if (role == "credit") return mapping.credit;
+  if (role == "type") return mapping.type;
+  if (role == "category") return mapping.category;
+  if (role == "description") return mapping.description;
+  if (role == "note") return mapping.note;
+  if (role == "currency") return mapping.currency;
+  return mapping.account;
+}
+
+std::optional<std::size_t> column_number(std::string_view text) {
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+  return value - 1;
+}
+
+bool is_header_row(const Record& record, bool mapping_has_names) {
+  if (mapping_has_names) return true;
+  for (const auto& field : record.fields) {
+    const std::string name = to_lower(trim(field));
+    for (const auto& synonyms_of : synonyms()) {
+      for (const auto candidate : synonyms_of.names) {
+        if (name == candidate) return true;
+      }
+    }
+  }
+  // No known name: a header when no field reads as a date.
+  return std::none_of(record.fields.begin(), record.fields.end(), [](const std::string& field) {
+    return parse_date(field, DateOrder::kDmy).has_value();
+  });
+}
+
+core::Result<Columns> resolve_columns(const std::vector<std::string>* header, std::size_t width,
+                                      const CsvMapping& mapping) {
+  Columns columns;
+  std::vector<bool> taken(std::max(width, header ? header->size() : 0), false);
+  // Columns the mapping names first, then the rest by synonym.
+  for (const auto& synonyms_of : synonyms()) {
+    const auto& name = given(mapping, synonyms_of.role);
+    if (!name) continue;
+    if (name->empty()) continue;  // the file has none
+    if (auto number = column_number(*name)) {
+      if (*number >= taken.size()) {
+        return core::fail(core::ErrorCode::kValidation,
+                          fmt::format("column {} of {} is beyond the file's {} columns", *name, synonyms_of.role,
+                                      taken.size()));
+      }
+      slot(columns, synonyms_of.role) = *number;
+      taken[*number] = true;
+      continue;
+    }
+    bool found = false;
+    if (header != nullptr) {
+      for (std::size_t i = 0; i < header->size(); ++i) {
+        if (to_lower(trim((*header)[i])) == to_lower(trim(*name))) {
+          slot(columns, synonyms_of.role) = i;
+          taken[i] = true;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) {
+      return core::fail(core::ErrorCode::kValidation,
+                        fmt::format("the file has no column \"{}\" for the {}", *name, synonyms_of.role));
+    }
+  }
+  if (header != nullptr) {
+    for (const auto& synonyms_of : synonyms()) {
+      if (given(mapping, synonyms_of.role)) continue;
+      for (const auto candidate : synonyms_of.names) {
+        if (slot(columns, synonyms_of.role)) break;
+        for (std::size_t i = 0; i < header->size(); ++i) {
+          if (!taken[i] && to_lower(trim((*header)[i])) == candidate) {
+            slot(columns, synonyms_of.role) = i;
+            taken[i] = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  if (!columns.date) return core::fail(core::ErrorCode::kValidation, "the file has no date column (give one in the mapping)");
+  if (!columns.amount && !columns.debit && !columns.credit) {
+    return core::fail(core::ErrorCode::kValidation,
+                      "the file has no amount column nor debit/credit columns (give them in the mapping)");
+  }
+  return columns;
+}
+
+std::string_view field_at(const Record& record, std::optional<std::size_t> column) {
+  if (!column || *column >= record.fields.size()) return {};
+  return trim(record.fields[*column]);
+}
+
+std::optional<core::TransactionType> parse_type_word(std::string_view text) {
+  if (auto type = core::parse_transaction_type(trim(text))) return type;
+  const std::string lower = to_lower(trim(text));
+  if (lower == "debit" || lower == "dr") return core::TransactionType::kExpense;
+  if (lower == "credit" || lower == "cr") return core::TransactionType::kIncome;
+  return std::nullopt;
+}
+
+// Escapes one field for writing.
+void write_field(std::string& out, std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && trim(value) == value) {
+    out += value;
+    return;
+  }
+  out += '"';
+  for (const char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+core::Result<CsvMapping> parse_csv_mapping(std::string_view text) {
+  CsvMapping mapping;
+  std::size_t line_number = 0;
+  while (!text.empty()) {
+    ++line_number;
+    const std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = trim(line);
+    if (line.empty()) continue;
+    const std::size_t equals = line.find('=');
+    auto bad = [&](std::string_view why) {
+      return core::fail(core::ErrorCode::kInvalidArgument, fmt::format("mapping line {}: {}", line_number, why));
+    };
+    if (equals == std::string_view::npos) return bad("expected key = value");
+    const std::string key = to_lower(trim(line.substr(0, equals)));
+    const std::string_view value = trim(line.substr(equals + 1));
+    auto boolean = [&](std::optional<bool>& out) -> bool {
+      const std::string lower = to_lower(value);
+      if (lower == "true" || lower == "yes" || lower == "1") {
+        out = true;
+      } else if (lower == "false" || lower == "no" || lower == "0") {
+        out = false;
+      } else {
+        return false;
+      }
+      return true;
+    };
+    if (key == "delimiter") {
+      const std::string lower = to_lower(value);
+      if (lower == "tab" || value == "\\t") {
+        mapping.delimiter = '\t';
+      } else if (value.size() == 1 && std::string_view(",;|").find(value[0]) != std::string_view::npos) {
+        mapping.delimiter = value[0];
+      } else {
+        return bad("delimiter must be , ; | or tab");
+      }
+    } else if (key == "header") {
+      if (!boolean(mapping.header)) return bad("header must be true or false");
+    } else if (key == "decimal_comma") {
+      if (!boolean(mapping.decimal_comma)) return bad("decimal_comma must be true or false");
+    } else if (key == "date_format") {
+      mapping.date_order = date_order_of_format(value);
+      if (!mapping.date_order) return bad("date_format must be like DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD");
+    } else if (key == "date") {
+      mapping.date = std::string(value);
+    } else if (key == "amount") {
+      mapping.amount = std::string(value);
+    } else if (key == "debit") {
+      mapping.debit = std::string(value);
+    } else if (key == "credit") {
+      mapping.credit = std::string(value);
+    } else if (key == "type") {
+      mapping.type = std::string(value);
+    } else if (key == "category") {
+      mapping.category = std::string(value);
+    } else if (key == "description") {
+      mapping.description = std::string(value);
+    } else if (key == "note") {
+      mapping.note = std::string(value);
+    } else if (key == "currency") {
+      mapping.currency = std::string(value);
+    } else if (key == "account") {
+      mapping.account = std::string(value);
+    } else {
+      return bad("unknown key \"" + key + "\"");
+    }
+  }
+  return mapping;
+}
+
+core::Result<ParsedFile> parse_csv(std::string_view text, const CsvMapping& mapping, const ParseOptions& options) {
+  text = strip_bom(text);
+  const char delimiter = mapping.delimiter.value_or(detect_delimiter(text));
+  std::vector<Record> records = split_records(text, delimiter);
+  ParsedFile parsed;
+  if (records.empty()) return parsed;
+
+  bool mapping_has_names = false;
+  for (const auto& synonyms_of : synonyms()) {
+    const auto& name = given(mapping, synonyms_of.role);
+    if (name && !name->empty() && !column_number(*name)) mapping_has_names = true;
+  }
+  const bool header = mapping.header.value_or(is_header_row(records.front(), mapping_has_names));
+  const std::vector<std::string>* header_fields = header ? &records.front().fields : nullptr;
+  std::size_t width = 0;
+  for (const auto& record : records) width = std::max(width, record.fields.size());
+  auto columns = resolve_columns(header_fields, width, mapping);
+  if (!columns) return std::unexpected(columns.error());
+  const std::size_t first = header ? 1 : 0;
+
+  // Detection over the whole column.
+  std::vector<std::string_view> amounts;
+  std::vector<std::string_view> dates;
+  for (std::size_t r = first; r < records.size(); ++r) {
+    for (auto column : {columns->amount, columns->debit, columns->credit}) {
+      const std::string_view value = field_at(records[r], column);
+      if (!value.empty()) amounts.push_back(value);
+    }
+    dates.push_back(field_at(records[r], columns->date));
+  }
+  const bool decimal_comma = mapping.decimal_comma.value_or(delimiter != ',' && looks_decimal_comma(amounts));
+  const DateOrder order =
+      mapping.date_order ? *mapping.date_order
+                         : options.date_order.value_or(detect_date_order(dates, DateOrder::kDmy));
+
+  for (std::size_t r = first; r < records.size(); ++r) {
+    const Record& record = records[r];
+    auto reject = [&](std::string reason) { parsed.rejected.push_back({record.line, std::move(reason)}); };
+    const std::string_view date_text = field_at(record, columns->date);
+    if (date_text.empty()) {
+      reject("date is missing");
+      continue;
+    }
+    const auto date = parse_date(date_text, order);
+    if (!date) {
+      reject(fmt::format("date \"{}\" is not a valid date", date_text));
+      continue;
+    }
+    core::Currency currency = options.currency;
+    if (const std::string_view code = field_at(record, columns->currency); !code.empty()) {
+      const auto named = core::Currency::from_code(code);
+      if (!named) {
+        reject(fmt::format("currency \"{}\" is not an ISO 4217 code", code));
+        continue;
+      }
+      currency = *named;
+    }
+    std::optional<core::Money> amount_value;
+    core::TransactionType type_value = core::TransactionType::kExpense;
+    const std::string_view type_text = field_at(record, columns->type);
+    if (columns->amount && !field_at(record, columns->amount).empty()) {
+      auto amount = parse_amount(field_at(record, columns->amount), decimal_comma, currency);
+      if (!amount) {
+        reject(amount.error().message);
+        continue;
+      }
+      if (columns->type && !type_text.empty()) {
+        const auto type = parse_type_word(type_text);
+        if (!type) {
+          reject(fmt::format("type \"{}\" is not income, expense, savings, transfer, debit or credit", type_text));
+          continue;
+        }
+        type_value = *type;
+        amount_value = *amount;
+      } else {
+        type_value = amount->is_negative() ? core::TransactionType::kExpense : core::TransactionType::kIncome;
+        amount_value = amount->is_negative() ? amount->negated() : *amount;
+      }
+    } else if (columns->debit || columns->credit) {
+      const std::string_view debit = field_at(record, columns->debit);
+      const std::string_view credit = field_at(record, columns->credit);
+      if (debit.empty() == credit.empty()) {
+        reject(debit.empty() ? "neither debit nor credit is given" : "both debit and credit are given");
+        continue;
+      }
+      auto amount = parse_amount(debit.empty() ? credit : debit, decimal_comma, currency);
+      if (!amount) {
+        reject(amount.error().message);
+        continue;
+      }
+      type_value = debit.empty() ? core::TransactionType::kIncome : core::TransactionType::kExpense;
+      amount_value = amount->is_negative() ? amount->negated() : *amount;
+    } else {
+      reject("amount is missing");
+      continue;
+    }
+    std::optional<core::AccountId> account_id = options.account;
+    if (const std::string_view account = field_at(record, columns->account); !account.empty()) {
+      std::int64_t id = 0;
+      const auto [end, error] = std::from_chars(account.data(), account.data() + account.size(), id);
+      if (error != std::errc() || end != account.data() + account.size() || id <= 0) {
+        reject(fmt::format("account \"{}\" is not a positive integer", account));
+        continue;
+      }
+      account_id = core::AccountId(id);
+    }
+    const std::string_view category = field_at(record, columns->category);
+    core::Transaction row{
+        .id = core::TransactionId(),
+        .date = *date,
+        .amount = *amount_value,
+        .type = type_value,
+        .category = category.empty() ? std::string("Uncategorized") : std::string(category),
+        .description = std::string(field_at(record, columns->description)),
+        .note = std::string(field_at(record, columns->note)),
+        .account_id = account_id,
+        .external_id = std::nullopt,
+    };
+    parsed.rows.push_back(std::move(row));
+    parsed.lines.push_back(record.line);
+  }
+  return parsed;
+}
+
+std::string write_csv(std::span<const core::Transaction> rows) {
+  std::string out = "date,amount,currency,type,category,description,note,account_id\n";
+  out.reserve(out.size() + rows.size() * 64);
+  for (const auto& row : rows) {
+    out += row.date.to_string();
+    out += ',';
+    out += row.amount.to_decimal_string();
+    out += ',';
+    out += row.amount.currency().code();
+    out += ',';
+    out += core::to_string(row.type);
+    out += ',';
+    write_field(out, row.category);
+    out += ',';
+    write_field(out, row.description);
+    out += ',';
+    write_field(out, row.note);
+    out += ',';
+    if (row.account_id) out += std::to_string(row.account_id->value());
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace finml::ingest

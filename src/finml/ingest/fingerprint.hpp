@@ -1,0 +1,26 @@
+#pragma once
+/// @file finml/ingest/fingerprint.hpp
+/// Duplicate detection on import. A row's fingerprint is a 128-bit FNV-1a hash of its account,
+/// date, amount (minor units and currency), type and normalised description (its category when
+/// it has no description), plus its occurrence among identical rows of the same file: two
+/// identical coffees on one day in one file are two rows, while importing that file again (or
+/// its export, in any format) yields the same fingerprints and so adds nothing.
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <finml/core/transaction.hpp>
+
+namespace finml::ingest {
+
+/// Lower case (ASCII), every run of characters that are not letters or digits one space,
+/// trimmed: "  STARBUCKS #123  Seattle" -> "starbucks 123 seattle". Bytes above 127 (UTF-8) are kept.
+[[nodiscard]] std::string normalise_description(std::string_view text);
+
+/// "fp:" and 32 hex digits: the fingerprint of `row` as the `occurrence`-th (1-based) identical row.
+[[nodiscard]] std::string fingerprint(const core::Transaction& row, int occurrence = 1);
+
+/// Sets every row's external_id to its fingerprint, counting occurrences of identical rows in order.
+void assign_fingerprints(std::span<core::Transaction> rows);
+
+}  // namespace finml::ingest
