@@ -1,5 +1,6 @@
 #include <finml/http/json/export_json.hpp>
 
+#include <finml/http/json/user_data_json.hpp>
 #include <finml/http/json/writer.hpp>
 
 namespace finml::http::json {
@@ -10,24 +11,7 @@ std::string write_transactions_export(core::UserId user, std::span<const core::T
   writer.field("user_id", user.value());
   writer.field("count", static_cast<std::int64_t>(rows.size()));
   writer.key("transactions").begin_array();
-  for (const core::Transaction& row : rows) {
-    writer.begin_object();
-    writer.field("id", row.id.value());
-    writer.field("date", row.date.to_string());
-    writer.key("amount").money(row.amount);
-    writer.field("currency", row.amount.currency().code());
-    writer.field("type", core::to_string(row.type));
-    writer.field("category", row.category);
-    writer.field("description", row.description);
-    writer.field("note", row.note);
-    if (row.account_id) {
-      writer.field("account_id", row.account_id->value());
-    } else {
-      writer.key("account_id").null();
-    }
-    writer.key("external_id").optional_string(row.external_id);
-    writer.end_object();
-  }
+  for (const core::Transaction& row : rows) write_stored_transaction(writer, row);
   writer.end_array();
   writer.end_object();
   return writer.take();

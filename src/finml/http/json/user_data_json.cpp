@@ -21,7 +21,10 @@ std::optional<core::Transaction> read_row(Value& value, core::Currency default_c
   return row;
 }
 
-void write_row(Writer& writer, const core::Transaction& row) {
+
+}  // namespace
+
+void write_stored_transaction(Writer& writer, const core::Transaction& row) {
   writer.begin_object();
   writer.field("id", row.id.value());
   writer.field("date", row.date.to_string());
@@ -40,8 +43,6 @@ void write_row(Writer& writer, const core::Transaction& row) {
   writer.key("external_id").optional_string(row.external_id);
   writer.end_object();
 }
-
-}  // namespace
 
 core::Result<core::Transaction> read_transaction_body(const std::string& body, core::Currency default_currency) {
   auto row = decode<std::optional<core::Transaction>>(
@@ -134,7 +135,7 @@ core::Result<std::vector<core::Transaction>> read_bulk_transactions(const std::s
 
 std::string write_stored_transaction(const core::Transaction& transaction) {
   Writer writer;
-  write_row(writer, transaction);
+  write_stored_transaction(writer, transaction);
   return writer.take();
 }
 
@@ -143,7 +144,7 @@ std::string write_transaction_page(const std::vector<core::Transaction>& items,
   Writer writer;
   writer.begin_object();
   writer.key("items").begin_array();
-  for (const core::Transaction& row : items) write_row(writer, row);
+  for (const core::Transaction& row : items) write_stored_transaction(writer, row);
   writer.end_array();
   writer.key("next_cursor").optional_string(next_cursor);
   writer.end_object();

@@ -10,6 +10,7 @@
 #include <finml/core/error.hpp>
 #include <finml/core/money.hpp>
 #include <finml/core/transaction.hpp>
+#include <finml/http/json/writer.hpp>
 #include <finml/service/user_data_service.hpp>
 
 namespace finml::http::json {
@@ -30,6 +31,9 @@ namespace finml::http::json {
                                                                                   core::Currency default_currency);
 
 /// {id, date, amount, currency, type, category, description, note, account_id, external_id}.
+/// One stored transaction as the resources and the JSON export write it.
+void write_stored_transaction(Writer& writer, const core::Transaction& row);
+
 [[nodiscard]] std::string write_stored_transaction(const core::Transaction& transaction);
 
 /// {"items": [...], "next_cursor": null | "..."}.
