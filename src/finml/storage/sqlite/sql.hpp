@@ -10,6 +10,9 @@ namespace finml::storage::sqlite::sql {
 // on power failure (NORMAL may lose the last ones).
 inline constexpr std::string_view kEnableForeignKeys = "PRAGMA foreign_keys = ON";
 inline constexpr std::string_view kSynchronousFull = "PRAGMA synchronous = FULL";
+/// Page cache per connection, in KiB (negative): SQLite's default 2 MiB spilled a large import's
+/// index pages to the WAL again and again. Only pages actually read or written take memory.
+inline constexpr std::string_view kCacheSize = "PRAGMA cache_size = -65536";
 inline constexpr std::string_view kJournalModeWal = "PRAGMA journal_mode = WAL";
 
 // Migrations.

@@ -22,6 +22,7 @@ std::unique_ptr<SQLite::Database> open_connection(const std::string& filename,
   // Foreign keys are off by default in SQLite and the setting is per connection.
   connection->exec(std::string(sql::kEnableForeignKeys));
   connection->exec(std::string(sql::kSynchronousFull));
+  connection->exec(std::string(sql::kCacheSize));
   return connection;
 }
 
