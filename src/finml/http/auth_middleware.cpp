@@ -52,14 +52,6 @@ namespace {
   return status_response(403, message, request_id);
 }
 
-/// A user id written as the path and query readers take it: a whole decimal integer.
-[[nodiscard]] std::optional<std::int64_t> integer_text(std::string_view text) noexcept {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 [[nodiscard]] std::string naming_another_user(const Caller& caller, std::string_view where,
                                               std::int64_t named) {
   return "This API key acts only for user " + caller.user_id + "; the request names user " +
@@ -70,7 +62,7 @@ namespace {
 [[nodiscard]] std::optional<std::string> other_user_named(const Exchange& exchange, std::int64_t own) {
   for (const auto& [name, value] : exchange.path_parameters) {
     if (name != "user_id") continue;
-    if (const auto id = integer_text(value); id && *id != own) {
+    if (const auto id = parse_decimal_integer(value); id && *id != own) {
       return naming_another_user(exchange.caller, "the path", *id);
     }
   }
@@ -86,7 +78,7 @@ namespace {
     if (!key || *key != "user_id") continue;
     const auto value = percent_decode(pair.substr(eq + 1), true);
     if (!value) continue;
-    if (const auto id = integer_text(*value); id && *id != own) {
+    if (const auto id = parse_decimal_integer(*value); id && *id != own) {
       return naming_another_user(exchange.caller, "the query string", *id);
     }
   }
@@ -138,7 +130,7 @@ Response AuthorizationMiddleware::handle(Exchange& exchange, Next next) {
     return forbidden("This route needs an admin key; a user's key may not use it", exchange.request_id);
   }
   if (caller.kind != Caller::Kind::kUser) return next(exchange);
-  const auto own = integer_text(caller.user_id);
+  const auto own = parse_decimal_integer(caller.user_id);
   if (!own) return forbidden("This API key names no user", exchange.request_id);
   if (const auto problem = other_user_named(exchange, *own)) return forbidden(*problem, exchange.request_id);
   return next(exchange);

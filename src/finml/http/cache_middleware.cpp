@@ -31,13 +31,6 @@ std::vector<std::pair<std::string, std::string>> sorted_query(std::string_view q
   return pairs;
 }
 
-std::optional<std::int64_t> parse_user_id(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return id;
-}
-
 }  // namespace
 
 std::optional<std::string> CacheMiddleware::key_of(const Exchange& exchange) const {
@@ -74,7 +67,7 @@ std::optional<std::string> CacheMiddleware::key_of(const Exchange& exchange) con
     }
     if (!user_text) user_text = body->user_id;
     if (!user_text) return std::nullopt;
-    const auto id = parse_user_id(*user_text);
+    const auto id = parse_decimal_integer(*user_text);
     if (!id) return std::nullopt;
     const auto user = database_.users().find(core::UserId(*id));
     if (!user) return std::nullopt;

@@ -1,5 +1,7 @@
 #include <finml/http/message.hpp>
 
+#include <charconv>
+
 namespace finml::http {
 namespace {
 
@@ -87,6 +89,13 @@ std::string_view reason_phrase(int status) noexcept {
     case 505: return "HTTP Version Not Supported";
     default: return "Unknown";
   }
+}
+
+std::optional<std::int64_t> parse_decimal_integer(std::string_view text) noexcept {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
 }  // namespace finml::http

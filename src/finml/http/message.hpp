@@ -2,6 +2,7 @@
 /// @file finml/http/message.hpp
 /// An HTTP request as the server read it, and the response a handler gives back.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,5 +52,9 @@ struct Response {
 /// Decodes %XX escapes (and "+" as a space when `plus_is_space`); nullopt on a bad escape
 /// or a decoded NUL byte.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+/// A whole decimal integer ("42", "-3"), as path and query parameters and user ids are read;
+/// nullopt for anything else ("", "4x", "1.0", out of range).
+[[nodiscard]] std::optional<std::int64_t> parse_decimal_integer(std::string_view text) noexcept;
 
 }  // namespace finml::http

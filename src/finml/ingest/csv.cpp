@@ -411,8 +411,9 @@ core::Result<ParsedFile> parse_csv(std::string_view text, const CsvMapping& mapp
         type_value = *type;
         amount_value = *amount;
       } else {
-        type_value = amount->is_negative() ? core::TransactionType::kExpense : core::TransactionType::kIncome;
-        amount_value = amount->is_negative() ? amount->negated() : *amount;
+        const Booking booking = booking_of(*amount, false);
+        type_value = booking.type;
+        amount_value = booking.amount;
       }
     } else if (columns->debit || columns->credit) {
       const std::string_view debit = field_at(record, columns->debit);

@@ -197,13 +197,12 @@ core::Result<ParsedFile> parse_ofx(std::string_view text, const ParseOptions& op
       reject(amount.error().message);
       continue;
     }
+    const Booking booking = booking_of(*amount, to_lower(record.type) == "xfer");
     core::Transaction row{
         .id = core::TransactionId(),
         .date = *date,
-        .amount = amount->is_negative() ? amount->negated() : *amount,
-        .type = to_lower(record.type) == "xfer" ? core::TransactionType::kTransfer
-                : amount->is_negative()         ? core::TransactionType::kExpense
-                                                : core::TransactionType::kIncome,
+        .amount = booking.amount,
+        .type = booking.type,
         .category = "Uncategorized",
         .description = record.name.empty() ? record.payee_name : record.name,
         .note = record.memo,

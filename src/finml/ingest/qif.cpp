@@ -100,13 +100,12 @@ core::Result<ParsedFile> parse_qif(std::string_view text, const ParseOptions& op
       continue;
     }
     const bool transfer = record.category.size() >= 2 && record.category.front() == '[';
+    const Booking booking = booking_of(*amount, transfer);
     core::Transaction row{
         .id = core::TransactionId(),
         .date = *date,
-        .amount = amount->is_negative() ? amount->negated() : *amount,
-        .type = transfer                ? core::TransactionType::kTransfer
-                : amount->is_negative() ? core::TransactionType::kExpense
-                                        : core::TransactionType::kIncome,
+        .amount = booking.amount,
+        .type = booking.type,
         .category = record.category.empty() ? std::string("Uncategorized") : record.category,
         .description = record.payee,
         .note = record.memo,

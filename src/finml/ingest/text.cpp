@@ -209,4 +209,12 @@ std::optional<DateOrder> date_order_of_format(std::string_view format) noexcept 
   return std::nullopt;
 }
 
+Booking booking_of(const core::Money& signed_amount, bool transfer) noexcept {
+  const bool out = signed_amount.is_negative();
+  return {.amount = out ? signed_amount.negated() : signed_amount,
+          .type = transfer ? core::TransactionType::kTransfer
+                  : out    ? core::TransactionType::kExpense
+                           : core::TransactionType::kIncome};
+}
+
 }  // namespace finml::ingest

@@ -9,6 +9,7 @@
 #include <finml/core/date.hpp>
 #include <finml/core/error.hpp>
 #include <finml/core/money.hpp>
+#include <finml/core/transaction.hpp>
 #include <finml/ingest/types.hpp>
 
 namespace finml::ingest {
@@ -21,6 +22,14 @@ namespace finml::ingest {
 /// apostrophes and the symbols $ € £ are ignored. The error names what is wrong.
 [[nodiscard]] core::Result<core::Money> parse_amount(std::string_view text, bool decimal_comma,
                                                      core::Currency currency);
+
+/// A bank's signed amount as finml stores it: the magnitude, with expense for money out and
+/// income for money in, unless the row is a transfer between the user's own accounts.
+struct Booking {
+  core::Money amount;
+  core::TransactionType type;
+};
+[[nodiscard]] Booking booking_of(const core::Money& signed_amount, bool transfer) noexcept;
 
 /// Whether amounts look written with a decimal comma: more of them end in ",d" or ",dd" than in
 /// ".d" or ".dd".

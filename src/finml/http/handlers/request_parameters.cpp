@@ -7,21 +7,13 @@
 namespace finml::http::handlers {
 namespace {
 
-std::optional<std::int64_t> parse_integer(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-// Echoes at most 40 characters of what the caller sent.
-std::string quoted(std::string_view text) { return "'" + std::string(text.substr(0, 40)) + "'"; }
-
 }  // namespace
+
+std::string quoted(std::string_view text) { return "'" + std::string(text.substr(0, 40)) + "'"; }
 
 core::Result<core::UserId> user_id_parameter(const RequestContext& context) {
   const std::string_view text = context.path_parameter("user_id").value_or(std::string_view{});
-  const auto value = parse_integer(text);
+  const auto value = parse_decimal_integer(text);
   if (!value || *value <= 0) {
     return core::fail_validation(
         {{"path.user_id", "must be a positive integer, not " + quoted(text), value ? "greater_than" : "type_error"}});
@@ -33,7 +25,7 @@ core::Result<int> bounded_integer_query(const RequestContext& context, std::stri
                                         int max) {
   const auto text = context.request.query_parameter(name);
   if (!text || text->empty()) return fallback;
-  const auto value = parse_integer(*text);
+  const auto value = parse_decimal_integer(*text);
   const std::string path = "query." + std::string(name);
   if (!value) return core::fail_validation({{path, "must be an integer, not " + quoted(*text), "type_error"}});
   if (*value < min || *value > max) {

@@ -10,6 +10,9 @@
 
 namespace finml::http::handlers {
 
+/// What the caller sent, quoted for an error message: at most 40 characters of it.
+[[nodiscard]] std::string quoted(std::string_view text);
+
 /// The {user_id} path parameter: a positive 64-bit integer in decimal.
 [[nodiscard]] core::Result<core::UserId> user_id_parameter(const RequestContext& context);
 

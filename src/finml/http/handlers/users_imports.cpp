@@ -125,12 +125,11 @@ core::Result<service::ImportRequest> read_import_request(const RequestContext& c
     }
   }
   if (const auto account = query("account_id")) {
-    std::int64_t id = 0;
-    const auto [end, error] = std::from_chars(account->data(), account->data() + account->size(), id);
-    if (error != std::errc() || end != account->data() + account->size() || id <= 0) {
+    const auto id = parse_decimal_integer(*account);
+    if (!id || *id <= 0) {
       problems.push_back({"query.account_id", "must be a positive integer", "type_error"});
     } else {
-      request.options.account = core::AccountId(id);
+      request.options.account = core::AccountId(*id);
     }
   }
   if (const auto skip = query("skip_invalid")) {

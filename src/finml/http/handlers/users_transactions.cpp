@@ -22,12 +22,9 @@ namespace {
 
 constexpr std::size_t kMaxIdempotencyKeyLength = 255;
 
-std::string quoted(std::string_view text) { return "'" + std::string(text.substr(0, 40)) + "'"; }
-
 std::optional<std::int64_t> parse_positive(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  const auto value = parse_decimal_integer(text);
+  if (!value || *value <= 0) return std::nullopt;
   return value;
 }
 
