@@ -42,6 +42,20 @@ TEST(TaxonomyTest, EveryDetailedCategoryIsUniqueAndStartsWithItsPrimary) {
   EXPECT_GT(seen.size(), 100U);
 }
 
+TEST(TaxonomyTest, DetailedCategoriesArePlaidsPublishedListPlusOtherUncategorized) {
+  std::ifstream in(std::string(FINML_SOURCE_DIR) + "/tests/analytics/categories/plaid_personal_finance_categories.txt");
+  ASSERT_TRUE(in) << "fixture missing";
+  std::set<std::string> plaid;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.front() != '#') plaid.insert(line);
+  }
+  ASSERT_EQ(plaid.size(), 104U);
+  std::set<std::string> ours;
+  for (const auto& category : taxonomy()) ours.insert(std::string(category.detailed));
+  ours.erase("OTHER_UNCATEGORIZED");
+  EXPECT_EQ(ours, plaid);
+}
+
 TEST(TaxonomyTest, EveryPrimaryHasExactlyOneGeneralCatchAll) {
   std::map<std::string_view, int> general;
   for (const auto& category : taxonomy()) general[category.primary] += category.general ? 1 : 0;

@@ -16,6 +16,8 @@ constexpr bool kGeneral = true;
 
 // The taxonomy: Plaid's primary and detailed personal-finance categories, a group for each
 // (decided here, Plaid has none), and finml's OTHER_UNCATEGORIZED. `general` marks catch-alls.
+// The codes are exactly Plaid's version-1 list (16 primaries, 104 detailed): pinned by
+// tests/analytics/categories/plaid_personal_finance_categories.txt.
 constexpr std::array kTaxonomy = std::to_array<Category>({
     {"INCOME_DIVIDENDS", "INCOME", I},
     {"INCOME_INTEREST_EARNED", "INCOME", I},
