@@ -559,19 +559,22 @@ struct Server::Impl {
     });
   }
 
-  // Collects the connections matching `wanted` (under the registry lock) and runs `task` on
-  // each one's strand.
+  // Runs `task` on the strand of each live connection matching `wanted`. The references are
+  // taken under the registry lock but dropped only after it is released: the last reference's
+  // destructor erases the connection from the registry under that same lock (holding it here
+  // deadlocked the sweeper when a connection closed at that moment).
   template <class Wanted, class Task>
   void for_each_connection(Wanted wanted, Task task) {
-    std::vector<std::shared_ptr<Connection>> chosen;
+    std::vector<std::shared_ptr<Connection>> alive;
     {
       const std::lock_guard lock(shared.registry_mutex);
+      alive.reserve(shared.registry.size());
       for (const auto& [raw, weak] : shared.registry) {
-        if (auto connection = weak.lock(); connection && wanted(*connection)) chosen.push_back(std::move(connection));
+        if (auto connection = weak.lock()) alive.push_back(std::move(connection));
       }
     }
-    for (auto& connection : chosen) {
-      connection->post([connection, task] { task(*connection); });
+    for (auto& connection : alive) {
+      if (wanted(*connection)) connection->post([connection, task] { task(*connection); });
     }
   }
 
