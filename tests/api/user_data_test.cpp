@@ -199,6 +199,38 @@ TEST_F(UserDataTest, PatchChangesOnlyTheMembersSent) {
   EXPECT_EQ(call("PATCH", base(106) + "/999999999", R"({"note": "x"})").status, 404);
 }
 
+// Issue 7 (helper C): a PATCH reads, changes and writes its row in one database transaction
+// with the row locked, so concurrent PATCHes of different members of one row all survive (a
+// read-then-write lost one of them whenever two interleaved).
+TEST_F(UserDataTest, ConcurrentPatchesOfDifferentMembersAllSurvive) {
+  const HttpResponse created = call("POST", base(115), row("2026-02-03", "10.00", "expense", "Dining", "Cafe").dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string location = created.header("location");
+  for (int round = 1; round <= 20; ++round) {
+    const std::string tag = std::to_string(round);
+    const std::vector<std::string> patches = {
+        json{{"description", "d" + tag}}.dump(), json{{"note", "n" + tag}}.dump(),
+        json{{"category", "c" + tag}}.dump(), json{{"date", "2026-01-" + std::string(round < 10 ? "0" : "") + tag}}.dump(),
+        json{{"amount", tag + ".25"}}.dump(), json{{"type", round % 2 == 0 ? "income" : "expense"}}.dump()};
+    std::vector<std::thread> threads;
+    std::vector<int> statuses(patches.size(), 0);
+    for (std::size_t i = 0; i < patches.size(); ++i) {
+      threads.emplace_back([&, i] { statuses[i] = call("PATCH", location, patches[i]).status; });
+    }
+    for (auto& thread : threads) thread.join();
+    for (const int status : statuses) EXPECT_EQ(status, 200) << "round " << round;
+    const HttpResponse after = call("GET", location);
+    ASSERT_EQ(after.status, 200) << after.body;
+    const json stored = json::parse(after.body);
+    EXPECT_EQ(stored["description"], "d" + tag) << "round " << round;
+    EXPECT_EQ(stored["note"], "n" + tag) << "round " << round;
+    EXPECT_EQ(stored["category"], "c" + tag) << "round " << round;
+    EXPECT_EQ(stored["date"].get<std::string>().substr(8), std::string(round < 10 ? "0" : "") + tag) << "round " << round;
+    EXPECT_EQ(raw_amount(after.body), tag + ".25") << "round " << round;
+    EXPECT_EQ(stored["type"], round % 2 == 0 ? "income" : "expense") << "round " << round;
+  }
+}
+
 TEST_F(UserDataTest, AnotherUsersTransactionIsNotFoundAndStaysUntouched) {
   const HttpResponse created = call("POST", base(111), row("2026-02-03", "5.00").dump());
   ASSERT_EQ(created.status, 201);

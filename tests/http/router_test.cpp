@@ -61,6 +61,38 @@ TEST(RouterTest, ListsTheAllowedMethodsWhenOnlyTheMethodIsWrong) {
   EXPECT_TRUE(std::get<Router::Miss>(unknown).allowed_methods.empty());
 }
 
+// Issue 7: PUT/PATCH/DELETE .../transactions/export were read as transaction id "export" (422).
+TEST(RouterTest, ALiteralSegmentRouteAnswers405RatherThanAParameterRouteOfAnotherMethod) {
+  Router router;
+  // The parameter routes first: the most specific template decides whatever the order.
+  router.add({"GET", "/users/{user_id}/transactions/{transaction_id}", "one", answer(1)});
+  router.add({"PUT", "/users/{user_id}/transactions/{transaction_id}", "replace", answer(2)});
+  router.add({"PATCH", "/users/{user_id}/transactions/{transaction_id}", "patch", answer(3)});
+  router.add({"DELETE", "/users/{user_id}/transactions/{transaction_id}", "delete", answer(4)});
+  router.add({"GET", "/users/{user_id}/transactions/export", "export", answer(5)});
+  router.add({"POST", "/users/{user_id}/transactions/bulk", "bulk", answer(6)});
+  for (const std::string method : {"PUT", "PATCH", "DELETE", "POST"}) {
+    const auto miss = router.match(method, "/users/7/transactions/export");
+    ASSERT_TRUE(std::holds_alternative<Router::Miss>(miss)) << method;
+    EXPECT_EQ(std::get<Router::Miss>(miss).allowed_methods, (std::vector<std::string>{"GET", "HEAD"})) << method;
+  }
+  const auto exported = router.match("GET", "/users/7/transactions/export");
+  ASSERT_TRUE(std::holds_alternative<Router::Match>(exported));
+  EXPECT_EQ(std::get<Router::Match>(exported).route->summary, "export");
+  EXPECT_EQ(std::get<Router::Match>(exported).parameters.size(), 1U);
+  const auto bulk = router.match("GET", "/users/7/transactions/bulk");
+  ASSERT_TRUE(std::holds_alternative<Router::Miss>(bulk));
+  EXPECT_EQ(std::get<Router::Miss>(bulk).allowed_methods, (std::vector<std::string>{"POST"}));
+  // Any other id is still the parameter routes'.
+  const auto patch = router.match("PATCH", "/users/7/transactions/12");
+  ASSERT_TRUE(std::holds_alternative<Router::Match>(patch));
+  EXPECT_EQ(std::get<Router::Match>(patch).route->summary, "patch");
+  const auto miss = router.match("POST", "/users/7/transactions/12");
+  ASSERT_TRUE(std::holds_alternative<Router::Miss>(miss));
+  EXPECT_EQ(std::get<Router::Miss>(miss).allowed_methods,
+            (std::vector<std::string>{"DELETE", "GET", "HEAD", "PATCH", "PUT"}));
+}
+
 TEST(RouterTest, RejectsTemplatesThatDoNotStartWithASlash) {
   Router router;
   EXPECT_THROW(router.add({"GET", "health", "", answer(1)}), std::invalid_argument);

@@ -46,7 +46,7 @@ TEST(FingerprintTest, DependsOnAccountDateAmountTypeAndNormalisedDescriptionOnly
   };
   const std::string print = fingerprint(base);
   EXPECT_TRUE(print.starts_with("fp:"));
-  EXPECT_EQ(print.size(), 35U);
+  EXPECT_EQ(print.size(), 23U);
   auto changed = base;
   changed.description = "starbucks 12";
   changed.note = "";

@@ -1554,5 +1554,347 @@ TYPED_TEST(RepositoryContractTest, CategoryOverridesSurviveARestartAndGoWithThei
 }
 // --- end category overrides ------------------------------------------------------------------
 
+// --- the other resources: accounts, goals, budgets, bills, user categories (issue 7, helper A) ---
+
+Account make_account(std::string name, std::int64_t minor, std::string type = "checking") {
+  return Account{.name = std::move(name), .account_type = std::move(type),
+                 .balance = Money::from_minor(minor, currency("USD"))};
+}
+
+Goal make_goal(std::string name, std::int64_t target, std::int64_t current) {
+  return Goal{.name = std::move(name),
+              .target = Money::from_minor(target, currency("EUR")),
+              .current = Money::from_minor(current, currency("EUR")),
+              .target_date = date("2027-06-30"),
+              .monthly_contribution = Money::from_minor(25'000, currency("EUR"))};
+}
+
+Budget make_budget(std::optional<std::string> category, std::int64_t minor, std::string_view start,
+                   std::string_view end) {
+  return Budget{.category = std::move(category), .amount = Money::from_minor(minor, currency("USD")),
+                .start_date = date(start), .end_date = date(end)};
+}
+
+Bill make_bill(std::string name, std::string_view due, std::int64_t minor) {
+  return Bill{.name = std::move(name), .due_date = date(due), .amount = Money::from_minor(minor, currency("JPY")),
+              .recurring = true, .recurrence_frequency = "monthly", .reminder_days_before = 3};
+}
+
+TYPED_TEST(RepositoryContractTest, AccountsAreCreatedReadUpdatedAndRemovedGrowingDataVersion) {
+  const UserId user(9201);
+  auto created = this->db().accounts().create(user, make_account("Everyday", 123'45));
+  ASSERT_TRUE(ok(created));
+  EXPECT_GT(created->id.value(), 0);
+  EXPECT_EQ(created->name, "Everyday");
+  EXPECT_EQ(created->account_type, "checking");
+  EXPECT_EQ(created->balance, Money::from_minor(123'45, currency("USD")));
+  EXPECT_EQ(created->created_at, created->updated_at);
+  EXPECT_EQ(this->data_version(user), 1);  // the user was created by the write
+
+  auto found = this->db().accounts().find(user, created->id);
+  ASSERT_TRUE(ok(found));
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->name, "Everyday");
+  EXPECT_EQ((*found)->created_at, created->created_at);
+
+  Account changed = **found;
+  changed.name = "Bills account";
+  changed.account_type = "savings";
+  changed.balance = Money::from_minor(-5, currency("KWD"));
+  auto updated = this->db().accounts().update(user, changed);
+  ASSERT_TRUE(ok(updated));
+  ASSERT_TRUE(updated->has_value());
+  EXPECT_EQ((*updated)->name, "Bills account");
+  EXPECT_EQ((*updated)->account_type, "savings");
+  EXPECT_EQ((*updated)->balance, Money::from_minor(-5, currency("KWD")));
+  EXPECT_EQ((*updated)->created_at, created->created_at);
+  EXPECT_GE((*updated)->updated_at, created->updated_at);
+  EXPECT_EQ(this->data_version(user), 2);
+
+  ASSERT_NO_FATAL_FAILURE(this->reopen());
+  EXPECT_EQ(this->db().accounts().find(user, created->id)->value().name, "Bills account");
+  auto removed = this->db().accounts().remove(user, created->id);
+  ASSERT_TRUE(ok(removed));
+  EXPECT_TRUE(*removed);
+  EXPECT_EQ(this->data_version(user), 3);
+  EXPECT_FALSE(this->db().accounts().find(user, created->id)->has_value());
+  EXPECT_FALSE(*this->db().accounts().remove(user, created->id));
+  EXPECT_EQ(this->data_version(user), 3);  // nothing removed, nothing changed
+}
+
+TYPED_TEST(RepositoryContractTest, AnotherUsersResourceIsTheSameAsAMissingOne) {
+  const UserId owner(9202);
+  const UserId other(9203);
+  auto goal = this->db().goals().create(owner, make_goal("Car", 1'000'000, 50'000));
+  ASSERT_TRUE(ok(goal));
+  ASSERT_TRUE(ok(this->db().users().ensure(other)));
+  const std::int64_t owner_version = this->data_version(owner);
+  const std::int64_t other_version = this->data_version(other);
+
+  EXPECT_FALSE(this->db().goals().find(other, goal->id)->has_value());
+  Goal stolen = *goal;
+  stolen.name = "Mine now";
+  auto updated = this->db().goals().update(other, stolen);
+  ASSERT_TRUE(ok(updated));
+  EXPECT_FALSE(updated->has_value());
+  EXPECT_FALSE(*this->db().goals().remove(other, goal->id));
+  EXPECT_TRUE(this->db().goals().list(other, {})->empty());
+  EXPECT_EQ(this->data_version(owner), owner_version);
+  EXPECT_EQ(this->data_version(other), other_version);
+  EXPECT_EQ(this->db().goals().find(owner, goal->id)->value().name, "Car");
+  // A missing id behaves the same.
+  EXPECT_FALSE(this->db().goals().find(owner, core::GoalId(goal->id.value() + 1000))->has_value());
+}
+
+TYPED_TEST(RepositoryContractTest, GoalsKeepEveryMember) {
+  const UserId user(9204);
+  auto created = this->db().goals().create(user, make_goal("Holiday", 300'000, 12'345));
+  ASSERT_TRUE(ok(created));
+  EXPECT_EQ(created->target, Money::from_minor(300'000, currency("EUR")));
+  EXPECT_EQ(created->current, Money::from_minor(12'345, currency("EUR")));
+  EXPECT_EQ(created->target_date, date("2027-06-30"));
+  EXPECT_EQ(created->monthly_contribution, Money::from_minor(25'000, currency("EUR")));
+  EXPECT_EQ(created->status, "active");
+  Goal bare = *created;
+  bare.target_date.reset();
+  bare.monthly_contribution.reset();
+  bare.status = "paused";
+  auto updated = this->db().goals().update(user, bare);
+  ASSERT_TRUE(ok(updated));
+  EXPECT_FALSE((*updated)->target_date.has_value());
+  EXPECT_FALSE((*updated)->monthly_contribution.has_value());
+  EXPECT_EQ((*updated)->status, "paused");
+}
+
+TYPED_TEST(RepositoryContractTest, BudgetsBillsAndUserCategoriesKeepEveryMember) {
+  const UserId user(9205);
+  auto budget = this->db().budgets().create(user, make_budget(std::nullopt, 200'000, "2026-03-01", "2026-03-31"));
+  ASSERT_TRUE(ok(budget));
+  EXPECT_FALSE(budget->category.has_value());
+  EXPECT_EQ(budget->amount, Money::from_minor(200'000, currency("USD")));
+  EXPECT_EQ(budget->start_date, date("2026-03-01"));
+  EXPECT_EQ(budget->end_date, date("2026-03-31"));
+  EXPECT_EQ(budget->status, "active");
+
+  auto bill = this->db().bills().create(user, make_bill("Rent", "2026-04-01", 95'000));
+  ASSERT_TRUE(ok(bill));
+  EXPECT_EQ(bill->name, "Rent");
+  EXPECT_EQ(bill->due_date, date("2026-04-01"));
+  EXPECT_EQ(bill->amount, Money::from_minor(95'000, currency("JPY")));
+  EXPECT_EQ(bill->status, "unpaid");
+  EXPECT_TRUE(bill->recurring);
+  EXPECT_EQ(bill->recurrence_frequency, "monthly");
+  EXPECT_EQ(bill->reminder_days_before, 3);
+  Bill paid = *bill;
+  paid.status = "paid";
+  paid.recurring = false;
+  paid.recurrence_frequency.reset();
+  paid.reminder_days_before.reset();
+  auto updated = this->db().bills().update(user, paid);
+  ASSERT_TRUE(ok(updated));
+  EXPECT_EQ((*updated)->status, "paid");
+  EXPECT_FALSE((*updated)->recurring);
+  EXPECT_FALSE((*updated)->recurrence_frequency.has_value());
+  EXPECT_FALSE((*updated)->reminder_days_before.has_value());
+
+  auto category = this->db().user_categories().create(
+      user, UserCategory{.name = "Chai stall", .type = "expense", .bucket = "wants",
+                         .detailed = "FOOD_AND_DRINK_COFFEE"});
+  ASSERT_TRUE(ok(category));
+  EXPECT_EQ(category->name, "Chai stall");
+  EXPECT_EQ(category->bucket, "wants");
+  EXPECT_EQ(category->detailed, "FOOD_AND_DRINK_COFFEE");
+  // The same name and type twice is a conflict, and stores nothing.
+  const std::int64_t version = this->data_version(user);
+  auto twice = this->db().user_categories().create(user, UserCategory{.name = "Chai stall", .type = "expense"});
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code, core::ErrorCode::kConflict);
+  EXPECT_EQ(this->data_version(user), version);
+  EXPECT_EQ(this->db().user_categories().list(user, {})->size(), 1U);
+  // Another user may use the name.
+  EXPECT_TRUE(ok(this->db().user_categories().create(UserId(9206), UserCategory{.name = "Chai stall"})));
+}
+
+TYPED_TEST(RepositoryContractTest, ResourceListsFilterAndPageInIdOrder) {
+  const UserId user(9207);
+  std::vector<core::BillId> ids;
+  for (int i = 0; i < 7; ++i) {
+    Bill bill = make_bill(i % 2 == 0 ? "Power 100%" : "Water_bill", "2026-04-0" + std::to_string(i + 1),
+                          1'000 * (i + 1));
+    bill.status = i < 3 ? "paid" : "unpaid";
+    auto created = this->db().bills().create(user, bill);
+    ASSERT_TRUE(ok(created));
+    ids.push_back(created->id);
+  }
+  ASSERT_TRUE(ok(this->db().bills().create(UserId(9208), make_bill("Power", "2026-04-01", 1))));
+  const auto names = [&](const ResourceQuery& query) {
+    std::vector<std::int64_t> out;
+    auto rows = this->db().bills().list(user, query);
+    EXPECT_TRUE(ok(rows));
+    if (rows) for (const auto& row : *rows) out.push_back(row.id.value());
+    return out;
+  };
+  const auto pick = [&](std::initializer_list<int> indexes) {
+    std::vector<std::int64_t> out;
+    for (const int i : indexes) out.push_back(ids[static_cast<std::size_t>(i)].value());
+    return out;
+  };
+  EXPECT_EQ(names({}), pick({0, 1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(names({.limit = 3}), pick({0, 1, 2}));
+  EXPECT_EQ(names({.after = ids[2].value(), .limit = 3}), pick({3, 4, 5}));
+  EXPECT_EQ(names({.after = ids[6].value()}), pick({}));
+  EXPECT_EQ(names({.status = "paid"}), pick({0, 1, 2}));
+  EXPECT_EQ(names({.from = date("2026-04-03"), .to = date("2026-04-05")}), pick({2, 3, 4}));
+  EXPECT_EQ(names({.min_amount_minor = 2'000, .max_amount_minor = 4'000}), pick({1, 2, 3}));
+  // Text: contains, ASCII case-insensitive; % and _ are plain characters.
+  EXPECT_EQ(names({.text = "POWER"}), pick({0, 2, 4, 6}));
+  EXPECT_EQ(names({.text = "100%"}), pick({0, 2, 4, 6}));
+  EXPECT_EQ(names({.text = "r_b"}), pick({1, 3, 5}));
+  EXPECT_EQ(names({.text = "%"}), pick({0, 2, 4, 6}));
+  EXPECT_EQ(names({.status = "unpaid", .text = "water"}), pick({3, 5}));
+
+  const UserId spender(9209);
+  ASSERT_TRUE(ok(this->db().budgets().create(spender, make_budget("Groceries", 100, "2026-01-01", "2026-01-31"))));
+  ASSERT_TRUE(ok(this->db().budgets().create(spender, make_budget("Dining", 200, "2026-02-01", "2026-02-28"))));
+  ASSERT_TRUE(ok(this->db().budgets().create(spender, make_budget(std::nullopt, 300, "2026-01-15", "2026-03-15"))));
+  const auto budget_amounts = [&](const ResourceQuery& query) {
+    std::vector<std::int64_t> out;
+    const auto rows = this->db().budgets().list(spender, query);
+    for (const auto& row : *rows) out.push_back(row.amount.minor_units());
+    return out;
+  };
+  EXPECT_EQ(budget_amounts({.category = "groceries"}), (std::vector<std::int64_t>{100}));
+  // A budget overlapping [from, to].
+  EXPECT_EQ(budget_amounts({.from = date("2026-02-10"), .to = date("2026-02-20")}),
+            (std::vector<std::int64_t>{200, 300}));
+  EXPECT_EQ(budget_amounts({.to = date("2026-01-10")}), (std::vector<std::int64_t>{100}));
+
+  ASSERT_TRUE(ok(this->db().accounts().create(spender, make_account("Card", -500, "credit_card"))));
+  ASSERT_TRUE(ok(this->db().accounts().create(spender, make_account("Cash", 900, "cash"))));
+  const auto accounts = this->db().accounts().list(spender, {.kind = "cash"});
+  ASSERT_TRUE(ok(accounts));
+  ASSERT_EQ(accounts->size(), 1U);
+  EXPECT_EQ(accounts->front().name, "Cash");
+}
+
+TYPED_TEST(RepositoryContractTest, ResourcesGoWithTheirUser) {
+  const UserId user(9210);
+  ASSERT_TRUE(ok(this->db().accounts().create(user, make_account("A", 1))));
+  ASSERT_TRUE(ok(this->db().goals().create(user, make_goal("G", 100, 0))));
+  ASSERT_TRUE(ok(this->db().budgets().create(user, make_budget("Food", 1, "2026-01-01", "2026-01-31"))));
+  ASSERT_TRUE(ok(this->db().bills().create(user, make_bill("B", "2026-01-01", 1))));
+  ASSERT_TRUE(ok(this->db().user_categories().create(user, UserCategory{.name = "C"})));
+  EXPECT_EQ(this->data_version(user), 5);
+  ASSERT_TRUE(ok(this->db().users().remove(user)));
+  EXPECT_TRUE(this->db().accounts().list(user, {})->empty());
+  EXPECT_TRUE(this->db().goals().list(user, {})->empty());
+  EXPECT_TRUE(this->db().budgets().list(user, {})->empty());
+  EXPECT_TRUE(this->db().bills().list(user, {})->empty());
+  EXPECT_TRUE(this->db().user_categories().list(user, {})->empty());
+}
+// --- end other resources (helper A) ----------------------------------------------------------
+
+// --- atomic read-modify-write of a transaction (issue 7, helper C) ---------------------------
+TYPED_TEST(RepositoryContractTest, ModifyReadsChangesAndWritesARowWithoutLosingConcurrentChanges) {
+  const UserId user(9300);
+  const auto ids = this->db().transactions().insert(user, std::vector{with_external_id(make_txn("2025-05-01", 0), "m-1")});
+  ASSERT_TRUE(ok(ids));
+  const TransactionId id = ids->front();
+  const std::int64_t version = this->data_version(user);
+  // Increments are the strictest read-modify-write: any lost update shows in the total.
+  constexpr int kThreads = 4;
+  constexpr int kIncrements = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kIncrements; ++i) {
+        const auto changed = this->db().transactions().modify(user, id, [](Transaction& row) -> core::Result<void> {
+          row.amount = core::Money::from_minor(row.amount.minor_units() + 1, row.amount.currency());
+          return {};
+        });
+        EXPECT_TRUE(ok(changed));
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  const auto stored = this->db().transactions().find(user, id);
+  ASSERT_TRUE(ok(stored));
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->amount.minor_units(), kThreads * kIncrements);
+  EXPECT_EQ((*stored)->external_id, "m-1");  // kept
+  EXPECT_EQ(this->data_version(user), version + kThreads * kIncrements);
+
+  // The row as stored comes back; a refused change stores nothing and its error comes back as is.
+  const auto noted = this->db().transactions().modify(user, id, [](Transaction& row) -> core::Result<void> {
+    row.note = "kept";
+    return {};
+  });
+  ASSERT_TRUE(ok(noted));
+  ASSERT_TRUE(noted->has_value());
+  EXPECT_EQ((*noted)->note, "kept");
+  EXPECT_EQ((*noted)->id, id);
+  const auto refused = this->db().transactions().modify(user, id, [](Transaction& row) -> core::Result<void> {
+    row.note = "lost";
+    return core::fail(core::ErrorCode::kValidation, "no, thanks");
+  });
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kValidation);
+  EXPECT_EQ(refused.error().message, "no, thanks");
+  EXPECT_EQ((*this->db().transactions().find(user, id))->note, "kept");
+
+  // Another user's row, or none: nullopt, and change() is not called.
+  bool called = false;
+  const auto foreign = this->db().transactions().modify(UserId(9301), id, [&called](Transaction&) -> core::Result<void> {
+    called = true;
+    return {};
+  });
+  ASSERT_TRUE(ok(foreign));
+  EXPECT_FALSE(foreign->has_value());
+  EXPECT_FALSE(called);
+}
+
+// An import's insert_new() of many rows (PostgreSQL sends them by COPY): text with the bytes
+// COPY escapes comes back as sent, rows without external_id are always written, ids grow in
+// input order and are matched to their rows.
+TYPED_TEST(RepositoryContractTest, InsertNewOfManyRowsKeepsTextIdsAndOrder) {
+  const UserId user(9310);
+  std::vector<Transaction> rows;
+  for (int i = 0; i < 1'500; ++i) {
+    Transaction row = make_txn("2025-06-01", 1'000 + i);
+    row.description = "tab\there, line\nfeed, back\\slash \\N, cr\r, caf\u00e9 #" + std::to_string(i);
+    row.note = i % 3 == 0 ? "" : "\\.";
+    if (i % 5 != 0) row.external_id = "imp:" + std::to_string(i % 1'000);  // 400 repeat an earlier row
+    rows.push_back(std::move(row));
+  }
+  const auto ids = this->db().transactions().insert_new(user, rows);
+  ASSERT_TRUE(ok(ids));
+  std::int64_t previous = 0;
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const bool repeated = rows[i].external_id && i >= 1'000 && (i % 1'000) % 5 != 0;
+    EXPECT_EQ((*ids)[i].has_value(), !repeated) << i;
+    if (!(*ids)[i]) continue;
+    ++written;
+    EXPECT_GT((*ids)[i]->value(), previous) << i;
+    previous = (*ids)[i]->value();
+    const auto stored = this->db().transactions().find(user, *(*ids)[i]);
+    ASSERT_TRUE(ok(stored));
+    ASSERT_TRUE(stored->has_value()) << i;
+    EXPECT_EQ((*stored)->description, rows[i].description) << i;
+    EXPECT_EQ((*stored)->note, rows[i].note) << i;
+    EXPECT_EQ((*stored)->amount.minor_units(), rows[i].amount.minor_units()) << i;
+    EXPECT_EQ((*stored)->external_id, rows[i].external_id) << i;
+  }
+  EXPECT_EQ(*this->db().transactions().count(user), static_cast<std::int64_t>(written));
+  EXPECT_EQ(written, 1'500U - 400U);
+  // Listed in (date, id) order, the rows of one date come in input order.
+  const auto listed = this->db().transactions().list(user, {});
+  ASSERT_TRUE(ok(listed));
+  ASSERT_EQ(listed->size(), written);
+  EXPECT_EQ(listed->front().amount.minor_units(), 1'000);
+  EXPECT_TRUE(std::ranges::is_sorted(*listed, {}, [](const Transaction& row) { return row.id.value(); }));
+}
+// --- end atomic read-modify-write (helper C) ---------------------------------------------------
+
 }  // namespace
 }  // namespace finml::storage

@@ -55,7 +55,7 @@ std::optional<std::string> CacheMiddleware::key_of(const Exchange& exchange) con
   for (const auto& [name, value] : query) material.append(name).append(1, '=').append(value).append(1, kSeparator);
   material += body->digest;
 
-  if (route.caching == Caching::kStoredData) {
+  if (route.caching == Caching::kStoredData || route.caching == Caching::kInputOrStoredData) {
     std::optional<std::string> user_text;
     for (const auto& [name, value] : exchange.path_parameters) {
       if (name == "user_id") user_text = value;
@@ -66,7 +66,11 @@ std::optional<std::string> CacheMiddleware::key_of(const Exchange& exchange) con
       }
     }
     if (!user_text) user_text = body->user_id;
-    if (!user_text) return std::nullopt;
+    if (!user_text) {
+      // kInputOrStoredData: a request naming no user reads nothing stored.
+      if (route.caching == Caching::kInputOrStoredData) return json::digest_hex(material);
+      return std::nullopt;
+    }
     const auto id = parse_decimal_integer(*user_text);
     if (!id) return std::nullopt;
     const auto user = database_.users().find(core::UserId(*id));

@@ -5,7 +5,8 @@
 /// never outlive it), the path parameters, the query parameters sorted, the canonical digest
 /// of the body (whitespace and key order do not matter), and for kStoredData routes the
 /// user's data version and creation time (any write to the user's data, or deleting and
-/// re-creating the user, makes a new key). Only 200 answers are stored: status, content type
+/// re-creating the user, makes a new key); kInputOrStoredData routes add them too whenever the
+/// request names a user (issue 7: analytics answered from stored data, category overrides). Only 200 answers are stored: status, content type
 /// and body. Answers of cacheable routes carry X-Cache: HIT or MISS.
 ///
 /// The caller is not part of the key: this step runs after authorization, which already

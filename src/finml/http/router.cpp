@@ -47,14 +47,23 @@ std::variant<Router::Match, Router::Miss> Router::match(std::string_view method,
                                                         std::string_view path) const {
   const auto segments = split_path(path);
   const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
+  // Of the templates that match the path, the most specific one decides: a literal segment
+  // beats a parameter at the first position where they differ. So PUT .../transactions/export
+  // is a 405 of the GET-only export route, never read as transaction id "export" (a 422).
+  std::vector<bool> best_shape;
+  bool any = false;
+  const Route* found = nullptr;
+  PathParameters found_parameters;
   Miss miss;
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     const auto& pattern = compiled_[i].segments;
     if (pattern.size() != segments.size()) continue;
     PathParameters parameters;
+    std::vector<bool> shape(pattern.size(), true);  // true: a literal segment
     bool matches = true;
     for (std::size_t s = 0; s < pattern.size() && matches; ++s) {
       if (is_parameter(pattern[s])) {
+        shape[s] = false;
         if (segments[s].empty()) {
           matches = false;
         } else {
@@ -65,10 +74,23 @@ std::variant<Router::Match, Router::Miss> Router::match(std::string_view method,
       }
     }
     if (!matches) continue;
-    if (routes_[i].method == wanted) return Match{&routes_[i], std::move(parameters)};
+    if (!any || shape > best_shape) {
+      any = true;
+      best_shape = std::move(shape);
+      found = nullptr;
+      found_parameters.clear();
+      miss.allowed_methods.clear();
+    } else if (shape < best_shape) {
+      continue;
+    }
+    if (routes_[i].method == wanted && found == nullptr) {
+      found = &routes_[i];
+      found_parameters = std::move(parameters);
+    }
     miss.allowed_methods.push_back(routes_[i].method);
     if (routes_[i].method == "GET") miss.allowed_methods.emplace_back("HEAD");
   }
+  if (found != nullptr) return Match{found, std::move(found_parameters)};
   std::sort(miss.allowed_methods.begin(), miss.allowed_methods.end());
   miss.allowed_methods.erase(std::unique(miss.allowed_methods.begin(), miss.allowed_methods.end()),
                              miss.allowed_methods.end());

@@ -52,6 +52,10 @@ enum class Caching {
   kNone,        ///< never: the route writes, or its answer is cheap or changes by itself
   kInput,       ///< the answer depends on the request only
   kStoredData,  ///< the answer depends on the request and the user's stored data
+  /// Analytics that read the user's stored data when the body leaves it out, and their
+  /// category overrides (issue 7, helper B): the request and, when it names a user (path or
+  /// body user_id), that user's stored data.
+  kInputOrStoredData,
 };
 
 struct Route {

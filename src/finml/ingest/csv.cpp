@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cstdlib>
+#include <deque>
+#include <span>
 #include <vector>
 
 #include <fmt/format.h>
@@ -13,9 +15,26 @@
 namespace finml::ingest {
 namespace {
 
+/// One record: the line it starts on and its fields (views into the file, or into
+/// Records::rewritten for the fields that quoting changed).
 struct Record {
   std::size_t line = 0;
-  std::vector<std::string> fields;
+  std::span<const std::string_view> fields;
+};
+
+/// Every record of a file, with its fields in one array: a million-row file costs no
+/// allocation per field or row.
+struct Records {
+  std::vector<std::string_view> fields;
+  std::vector<std::size_t> starts;  ///< record r's fields are [starts[r], starts[r + 1])
+  std::vector<std::size_t> lines;
+  std::deque<std::string> rewritten;  ///< stable storage of fields that quoting changed
+
+  [[nodiscard]] std::size_t size() const noexcept { return lines.size(); }
+  [[nodiscard]] bool empty() const noexcept { return lines.empty(); }
+  [[nodiscard]] Record operator[](std::size_t r) const noexcept {
+    return {lines[r], std::span<const std::string_view>(fields.data() + starts[r], starts[r + 1] - starts[r])};
+  }
 };
 
 std::string_view strip_bom(std::string_view text) noexcept {
@@ -46,58 +65,96 @@ char detect_delimiter(std::string_view text) noexcept {
 }
 
 // RFC 4180 records with the line each starts on; quoted fields may hold delimiters, doubled
-// quotes and line breaks.
-std::vector<Record> split_records(std::string_view text, char delimiter) {
-  std::vector<Record> records;
-  Record current{1, {}};
-  std::string field;
-  bool quoted = false;
-  bool field_started = false;
+// quotes and line breaks. A field without quotes or a lone '\r' is a view into the text; the
+// others are rewritten into Records::rewritten.
+Records split_records(std::string_view text, char delimiter) {
+  Records records;
+  records.fields.reserve(text.size() / 8 + 1);
+  records.starts.reserve(text.size() / 32 + 2);
+  records.lines.reserve(text.size() / 32 + 1);
+  records.starts.push_back(0);
+  const std::size_t n = text.size();
   std::size_t line = 1;
-  auto end_field = [&] {
-    current.fields.push_back(std::move(field));
-    field.clear();
-    field_started = false;
-  };
+  std::size_t record_line = 1;
+  std::size_t i = 0;
   auto end_record = [&] {
-    end_field();
-    const bool blank = std::all_of(current.fields.begin(), current.fields.end(),
-                                   [](const std::string& f) { return trim(f).empty(); });
-    if (!blank) records.push_back(std::move(current));
-    current = Record{line + 1, {}};
+    const std::size_t first = records.starts.back();
+    const bool blank = std::all_of(records.fields.begin() + static_cast<std::ptrdiff_t>(first), records.fields.end(),
+                                   [](std::string_view f) { return trim(f).empty(); });
+    if (blank) {
+      records.fields.resize(first);
+    } else {
+      records.starts.push_back(records.fields.size());
+      records.lines.push_back(record_line);
+    }
+    record_line = line + 1;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
+  for (;;) {
+    // The common field: no quote and no carriage return but before the line feed.
+    std::size_t j = i;
+    while (j < n) {
+      const char c = text[j];
+      if (c == delimiter || c == '\n' || c == '"' || c == '\r') break;
+      ++j;
+    }
+    std::string_view field = text.substr(i, j - i);
+    if (j < n && text[j] == '\r' && (j + 1 == n || text[j + 1] == '\n')) {
+      i = j + 1;  // CRLF: the '\n' (or the end) ends the field
+    } else if (j < n && (text[j] == '"' || text[j] == '\r')) {
+      // Quotes or a lone '\r': read the field character by character.
+      std::string rewritten(field);
+      bool field_started = field.find_first_not_of(' ') != std::string_view::npos;
+      bool quoted = false;
+      std::size_t k = j;
+      for (; k < n; ++k) {
+        const char c = text[k];
+        if (quoted) {
+          if (c == '"') {
+            if (k + 1 < n && text[k + 1] == '"') {
+              rewritten += '"';
+              ++k;
+            } else {
+              quoted = false;
+            }
+          } else {
+            if (c == '\n') ++line;
+            rewritten += c;
+          }
+          continue;
         }
-      } else {
-        if (c == '\n') ++line;
-        field += c;
+        if (c == '"' && !field_started) {
+          quoted = true;
+          field_started = true;
+        } else if (c == delimiter || c == '\n') {
+          break;
+        } else if (c == '\r') {
+          // CRLF: the '\n' ends the record
+        } else {
+          rewritten += c;
+          if (c != ' ') field_started = true;
+        }
       }
+      field = records.rewritten.emplace_back(std::move(rewritten));
+      i = k;
+    } else {
+      i = j;
+    }
+    if (i >= n) {
+      if (!field.empty() || records.fields.size() > records.starts.back()) {
+        records.fields.push_back(field);
+        end_record();
+      }
+      break;
+    }
+    records.fields.push_back(field);
+    if (text[i] == delimiter) {
+      ++i;
       continue;
     }
-    if (c == '"' && !field_started) {
-      quoted = true;
-      field_started = true;
-    } else if (c == delimiter) {
-      end_field();
-    } else if (c == '\n') {
-      end_record();
-      ++line;
-    } else if (c == '\r') {
-      // CRLF: the '\n' ends the record
-    } else {
-      field += c;
-      if (c != ' ') field_started = true;
-    }
+    end_record();  // text[i] is '\n'
+    ++line;
+    ++i;
   }
-  if (!field.empty() || !current.fields.empty()) end_record();
   return records;
 }
 
@@ -172,12 +229,12 @@ bool is_header_row(const Record& record, bool mapping_has_names) {
     }
   }
   // No known name: a header when no field reads as a date.
-  return std::none_of(record.fields.begin(), record.fields.end(), [](const std::string& field) {
+  return std::none_of(record.fields.begin(), record.fields.end(), [](std::string_view field) {
     return parse_date(field, DateOrder::kDmy).has_value();
   });
 }
 
-core::Result<Columns> resolve_columns(const std::vector<std::string>* header, std::size_t width,
+core::Result<Columns> resolve_columns(const std::span<const std::string_view>* header, std::size_t width,
                                       const CsvMapping& mapping) {
   Columns columns;
   std::vector<bool> taken(std::max(width, header ? header->size() : 0), false);
@@ -339,7 +396,7 @@ core::Result<CsvMapping> parse_csv_mapping(std::string_view text) {
 core::Result<ParsedFile> parse_csv(std::string_view text, const CsvMapping& mapping, const ParseOptions& options) {
   text = strip_bom(text);
   const char delimiter = mapping.delimiter.value_or(detect_delimiter(text));
-  std::vector<Record> records = split_records(text, delimiter);
+  const Records records = split_records(text, delimiter);
   ParsedFile parsed;
   if (records.empty()) return parsed;
 
@@ -348,10 +405,11 @@ core::Result<ParsedFile> parse_csv(std::string_view text, const CsvMapping& mapp
     const auto& name = given(mapping, synonyms_of.role);
     if (name && !name->empty() && !column_number(*name)) mapping_has_names = true;
   }
-  const bool header = mapping.header.value_or(is_header_row(records.front(), mapping_has_names));
-  const std::vector<std::string>* header_fields = header ? &records.front().fields : nullptr;
+  const bool header = mapping.header.value_or(is_header_row(records[0], mapping_has_names));
+  const std::span<const std::string_view> first_fields = records[0].fields;
+  const std::span<const std::string_view>* header_fields = header ? &first_fields : nullptr;
   std::size_t width = 0;
-  for (const auto& record : records) width = std::max(width, record.fields.size());
+  for (std::size_t r = 0; r < records.size(); ++r) width = std::max(width, records.starts[r + 1] - records.starts[r]);
   auto columns = resolve_columns(header_fields, width, mapping);
   if (!columns) return std::unexpected(columns.error());
   const std::size_t first = header ? 1 : 0;
@@ -359,6 +417,10 @@ core::Result<ParsedFile> parse_csv(std::string_view text, const CsvMapping& mapp
   // Detection over the whole column.
   std::vector<std::string_view> amounts;
   std::vector<std::string_view> dates;
+  amounts.reserve(records.size());
+  dates.reserve(records.size());
+  parsed.rows.reserve(records.size());
+  parsed.lines.reserve(records.size());
   for (std::size_t r = first; r < records.size(); ++r) {
     for (auto column : {columns->amount, columns->debit, columns->credit}) {
       const std::string_view value = field_at(records[r], column);
@@ -372,7 +434,7 @@ core::Result<ParsedFile> parse_csv(std::string_view text, const CsvMapping& mapp
                          : options.date_order.value_or(detect_date_order(dates, DateOrder::kDmy));
 
   for (std::size_t r = first; r < records.size(); ++r) {
-    const Record& record = records[r];
+    const Record record = records[r];
     auto reject = [&](std::string reason) { parsed.rejected.push_back({record.line, std::move(reason)}); };
     const std::string_view date_text = field_at(record, columns->date);
     if (date_text.empty()) {

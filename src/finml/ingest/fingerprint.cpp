@@ -1,78 +1,229 @@
 #include <finml/ingest/fingerprint.hpp>
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <string>
-#include <unordered_map>
-
-#include <fmt/format.h>
+#include <utility>
+#include <vector>
 
 namespace finml::ingest {
 namespace {
 
 __extension__ using Uint128 = unsigned __int128;
 
-constexpr Uint128 kFnvPrime = (static_cast<Uint128>(0x0000000001000000ULL) << 64) | 0x000000000000013BULL;
-constexpr Uint128 kFnvOffset = (static_cast<Uint128>(0x6c62272e07bb0142ULL) << 64) | 0x62b821756295c58dULL;
+constexpr char kSeparator = '\x1f';  // a byte that normalised text never holds
 
-// The canonical text that is hashed: fields separated by a byte that normalised text never holds.
-std::string canonical(const core::Transaction& row) {
-  const std::string description =
-      normalise_description(row.description.empty() ? row.category : row.description);
-  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", row.account_id ? row.account_id->value() : 0,
-                     row.date.to_string(), row.amount.minor_units(), row.amount.currency().code(),
-                     core::to_string(row.type), description);
+std::uint64_t load64(const char* bytes) noexcept {
+  std::uint64_t value = 0;
+  std::memcpy(&value, bytes, sizeof value);
+  return value;  // little-endian hosts only: static_assert below
+}
+static_assert(std::endian::native == std::endian::little, "fingerprints read words little-endian");
+
+std::uint64_t rotl(std::uint64_t x, int r) noexcept { return (x << r) | (x >> (64 - r)); }
+
+std::uint64_t fmix(std::uint64_t k) noexcept {
+  k ^= k >> 33U;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33U;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33U;
+  return k;
 }
 
-Uint128 fnv1a(Uint128 hash, std::string_view text) noexcept {
+/// MurmurHash3_x64_128 (Austin Appleby, public domain), seed 0: 16 bytes a step, where the
+/// byte-wise 128-bit FNV-1a that fingerprints used before cost a third of a second a million rows.
+Uint128 murmur3_128(std::string_view text) noexcept {
+  constexpr std::uint64_t c1 = 0x87c37b91114253d5ULL;
+  constexpr std::uint64_t c2 = 0x4cf5ad432745937fULL;
+  std::uint64_t h1 = 0;
+  std::uint64_t h2 = 0;
+  const std::size_t blocks = text.size() / 16;
+  const char* data = text.data();
+  for (std::size_t i = 0; i < blocks; ++i) {
+    std::uint64_t k1 = load64(data + i * 16);
+    std::uint64_t k2 = load64(data + i * 16 + 8);
+    k1 *= c1;
+    k1 = rotl(k1, 31);
+    k1 *= c2;
+    h1 ^= k1;
+    h1 = rotl(h1, 27);
+    h1 += h2;
+    h1 = h1 * 5 + 0x52dce729;
+    k2 *= c2;
+    k2 = rotl(k2, 33);
+    k2 *= c1;
+    h2 ^= k2;
+    h2 = rotl(h2, 31);
+    h2 += h1;
+    h2 = h2 * 5 + 0x38495ab5;
+  }
+  const auto* tail = reinterpret_cast<const unsigned char*>(data + blocks * 16);
+  std::uint64_t k1 = 0;
+  std::uint64_t k2 = 0;
+  switch (text.size() & 15U) {
+    case 15: k2 ^= static_cast<std::uint64_t>(tail[14]) << 48U; [[fallthrough]];
+    case 14: k2 ^= static_cast<std::uint64_t>(tail[13]) << 40U; [[fallthrough]];
+    case 13: k2 ^= static_cast<std::uint64_t>(tail[12]) << 32U; [[fallthrough]];
+    case 12: k2 ^= static_cast<std::uint64_t>(tail[11]) << 24U; [[fallthrough]];
+    case 11: k2 ^= static_cast<std::uint64_t>(tail[10]) << 16U; [[fallthrough]];
+    case 10: k2 ^= static_cast<std::uint64_t>(tail[9]) << 8U; [[fallthrough]];
+    case 9:
+      k2 ^= static_cast<std::uint64_t>(tail[8]);
+      k2 *= c2;
+      k2 = rotl(k2, 33);
+      k2 *= c1;
+      h2 ^= k2;
+      [[fallthrough]];
+    case 8: k1 ^= static_cast<std::uint64_t>(tail[7]) << 56U; [[fallthrough]];
+    case 7: k1 ^= static_cast<std::uint64_t>(tail[6]) << 48U; [[fallthrough]];
+    case 6: k1 ^= static_cast<std::uint64_t>(tail[5]) << 40U; [[fallthrough]];
+    case 5: k1 ^= static_cast<std::uint64_t>(tail[4]) << 32U; [[fallthrough]];
+    case 4: k1 ^= static_cast<std::uint64_t>(tail[3]) << 24U; [[fallthrough]];
+    case 3: k1 ^= static_cast<std::uint64_t>(tail[2]) << 16U; [[fallthrough]];
+    case 2: k1 ^= static_cast<std::uint64_t>(tail[1]) << 8U; [[fallthrough]];
+    case 1:
+      k1 ^= static_cast<std::uint64_t>(tail[0]);
+      k1 *= c1;
+      k1 = rotl(k1, 31);
+      k1 *= c2;
+      h1 ^= k1;
+      break;
+    default: break;
+  }
+  h1 ^= text.size();
+  h2 ^= text.size();
+  h1 += h2;
+  h2 += h1;
+  h1 = fmix(h1);
+  h2 = fmix(h2);
+  h1 += h2;
+  h2 += h1;
+  return (static_cast<Uint128>(h1) << 64U) | h2;
+}
+
+void append_integer(std::string& out, std::int64_t value) {
+  std::array<char, 24> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+  out.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+}
+
+bool kept(unsigned char byte) noexcept { return std::isalnum(byte) != 0 || byte >= 0x80; }
+
+/// Calls out(c) for each character of normalise_description(text), without building it.
+template <class Out>
+void for_each_normalised(std::string_view text, Out&& out) {
+  bool pending_space = false;
+  bool any = false;
   for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= kFnvPrime;
+    const auto byte = static_cast<unsigned char>(c);
+    if (kept(byte)) {
+      if (pending_space && any) out(' ');
+      pending_space = false;
+      any = true;
+      out(static_cast<char>(std::tolower(byte)));
+    } else {
+      pending_space = true;
+    }
   }
-  return hash;
 }
 
-// The hash of the canonical text, then of the occurrence suffix ("\x1f#2") for later occurrences.
-std::string print(Uint128 base, int occurrence) {
-  const Uint128 hash = occurrence > 1 ? fnv1a(base, fmt::format("\x1f#{}", occurrence)) : base;
-  return fmt::format("fp:{:016x}{:016x}", static_cast<std::uint64_t>(hash >> 64), static_cast<std::uint64_t>(hash));
+// The canonical text of a row, into `out` (reused: no allocation per row once it has grown):
+// account, date, amount, currency, type, normalised description or else category, separated
+// by \x1f; then "\x1f#n" for the n-th identical row from the second on.
+void canonical(const core::Transaction& row, int occurrence, std::string& out) {
+  out.clear();
+  append_integer(out, row.account_id ? row.account_id->value() : 0);
+  out += kSeparator;
+  const auto ymd = row.date.ymd();
+  const int year = static_cast<int>(ymd.year());
+  const unsigned month = static_cast<unsigned>(ymd.month());
+  const unsigned day = static_cast<unsigned>(ymd.day());
+  const std::array<char, 10> iso{static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
+                                 static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+                                 '-',
+                                 static_cast<char>('0' + month / 10),        static_cast<char>('0' + month % 10),
+                                 '-',
+                                 static_cast<char>('0' + day / 10),          static_cast<char>('0' + day % 10)};
+  out.append(iso.data(), iso.size());
+  out += kSeparator;
+  append_integer(out, row.amount.minor_units());
+  out += kSeparator;
+  out += row.amount.currency().code();
+  out += kSeparator;
+  out += core::to_string(row.type);
+  out += kSeparator;
+  for_each_normalised(row.description.empty() ? row.category : row.description, [&out](char c) { out += c; });
+  if (occurrence > 1) {
+    out += kSeparator;
+    out += '#';
+    append_integer(out, occurrence);
+  }
 }
 
-struct HashOfHash {
-  std::size_t operator()(Uint128 value) const noexcept {
-    return static_cast<std::size_t>(static_cast<std::uint64_t>(value) ^ static_cast<std::uint64_t>(value >> 64));
+Uint128 hash_of(const core::Transaction& row, int occurrence, std::string& buffer) {
+  canonical(row, occurrence, buffer);
+  return murmur3_128(buffer);
+}
+
+// Base 64 whose alphabet is in ASCII order, so that text order is number order.
+constexpr std::string_view kSortable64 = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+
+// "fp:", the date as 4 characters (days since 0001-01-01, 24 bits) and the top 96 bits of the
+// hash as 16: 23 characters. The date first puts an import's rows, which come in date order,
+// next to each other in the unique index (user_id, external_id): a 1,000,000-row import writes
+// its pages once instead of all over the index.
+std::string print(const core::Date& date, Uint128 hash) {
+  constexpr std::int64_t kDaysFrom0001To1970 = 719'162;
+  const auto days = static_cast<std::uint32_t>(date.days_since_epoch() + kDaysFrom0001To1970) & 0xFFFFFFU;
+  std::array<char, 23> out{'f', 'p', ':'};
+  for (std::size_t i = 0; i < 4; ++i) out[3 + i] = kSortable64[(days >> (18 - 6 * i)) & 0x3FU];
+  // The top 96 bits: 16 characters of 6 bits, 8 from each 48-bit half.
+  const auto high = static_cast<std::uint64_t>(hash >> 80);                   // bits 127..80
+  const auto low = static_cast<std::uint64_t>(hash >> 32) & 0xFFFFFFFFFFFFULL;  // bits 79..32
+  for (std::size_t i = 0; i < 8; ++i) {
+    out[7 + i] = kSortable64[(high >> (42 - 6 * i)) & 0x3FU];
+    out[15 + i] = kSortable64[(low >> (42 - 6 * i)) & 0x3FU];
   }
-};
+  return std::string(out.data(), out.size());
+}
 
 }  // namespace
 
 std::string normalise_description(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool pending_space = false;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) != 0 || byte >= 0x80) {
-      if (pending_space && !out.empty()) out += ' ';
-      pending_space = false;
-      out += static_cast<char>(std::tolower(byte));
-    } else {
-      pending_space = true;
-    }
-  }
+  for_each_normalised(text, [&out](char c) { out += c; });
   return out;
 }
 
 std::string fingerprint(const core::Transaction& row, int occurrence) {
-  return print(fnv1a(kFnvOffset, canonical(row)), occurrence);
+  std::string buffer;
+  return print(row.date, hash_of(row, occurrence, buffer));
 }
 
 void assign_fingerprints(std::span<core::Transaction> rows) {
-  // Identical rows share the canonical text, so they are counted by its 128-bit hash.
-  std::unordered_map<Uint128, int, HashOfHash> seen;
-  seen.reserve(rows.size());
-  for (core::Transaction& row : rows) {
-    const Uint128 base = fnv1a(kFnvOffset, canonical(row));
-    row.external_id = print(base, ++seen[base]);
+  // Identical rows share the canonical text, so they are counted by its 128-bit hash: sort
+  // (hash, position) pairs rather than keep a hash map of a million nodes. The rows are read
+  // and written in input order only (a million rows do not fit in the processor's caches).
+  std::string buffer;
+  std::vector<std::pair<Uint128, std::uint32_t>> order(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) order[i] = {hash_of(rows[i], 1, buffer), static_cast<std::uint32_t>(i)};
+  std::vector<Uint128> hashes(rows.size());
+  for (const auto& [hash, i] : order) hashes[i] = hash;
+  std::sort(order.begin(), order.end());
+  std::vector<int> occurrences(rows.size(), 1);
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (order[k].first == order[k - 1].first) occurrences[order[k].second] = occurrences[order[k - 1].second] + 1;
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    core::Transaction& row = rows[i];
+    row.external_id = print(row.date, occurrences[i] == 1 ? hashes[i] : hash_of(row, occurrences[i], buffer));
   }
 }
 

@@ -56,6 +56,17 @@ core::Result<categories::Overrides> load_category_overrides(storage::Database& d
   if (!stored) return std::unexpected(std::move(stored.error()));
   std::vector<std::pair<std::string, std::string>> entries;
   entries.reserve(stored->size());
+  // --- the user's own categories (issue 7, helper A) ---
+  // Each of the user's categories with a detailed code maps its name to that code, after the
+  // explicit overrides: an override of the same text wins. Overrides::make lets a later pair
+  // replace an earlier one, so the categories go first, in id order (the first of a name wins,
+  // as it is added last).
+  auto own = database.user_categories().list(user, {});
+  if (!own) return std::unexpected(std::move(own.error()));
+  for (auto it = own->rbegin(); it != own->rend(); ++it) {
+    if (it->detailed && !categories::normalise(it->name).empty()) entries.emplace_back(it->name, *it->detailed);
+  }
+  // --- end the user's own categories ---
   for (auto& entry : *stored) entries.emplace_back(std::move(entry.match), std::move(entry.category));
   auto overrides = categories::Overrides::make(entries);
   if (!overrides) {

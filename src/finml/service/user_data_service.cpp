@@ -128,25 +128,36 @@ core::Result<core::Transaction> replace_transaction(storage::Database& db, core:
 
 core::Result<core::Transaction> patch_transaction(storage::Database& db, core::UserId user, core::TransactionId id,
                                                   const TransactionPatch& patch) {
-  auto row = get_transaction(db, user, id);
-  if (!row) return row;
-  const core::Currency currency = patch.currency.value_or(row->amount.currency());
-  if (patch.amount) {
-    auto amount = core::Money::parse(*patch.amount, currency);
-    if (!amount) return core::fail_validation({{"$.amount", "must be an amount: " + amount.error().message, "value_error"}});
-    row->amount = *amount;
-  } else if (currency != row->amount.currency()) {
-    // The same decimal amount in the new currency (its minor unit may differ).
-    auto amount = core::Money::parse(row->amount.to_decimal_string(), currency);
-    if (!amount) return core::fail_validation({{"$.currency", "the stored amount does not fit it: " + amount.error().message, "value_error"}});
-    row->amount = *amount;
-  }
-  if (patch.date) row->date = *patch.date;
-  if (patch.type) row->type = *patch.type;
-  if (patch.category) row->category = *patch.category;
-  if (patch.description) row->description = *patch.description;
-  if (patch.note) row->note = *patch.note;
-  return replace_transaction(db, user, std::move(*row));
+  // The read, the change and the write in one database transaction with the row locked:
+  // concurrent PATCHes of different members of one row all survive (issue 7).
+  const auto apply = [&patch](core::Transaction& row) -> core::Result<void> {
+    const core::Currency currency = patch.currency.value_or(row.amount.currency());
+    if (patch.amount) {
+      auto amount = core::Money::parse(*patch.amount, currency);
+      if (!amount) {
+        return core::fail_validation({{"$.amount", "must be an amount: " + amount.error().message, "value_error"}});
+      }
+      row.amount = *amount;
+    } else if (currency != row.amount.currency()) {
+      // The same decimal amount in the new currency (its minor unit may differ).
+      auto amount = core::Money::parse(row.amount.to_decimal_string(), currency);
+      if (!amount) {
+        return core::fail_validation(
+            {{"$.currency", "the stored amount does not fit it: " + amount.error().message, "value_error"}});
+      }
+      row.amount = *amount;
+    }
+    if (patch.date) row.date = *patch.date;
+    if (patch.type) row.type = *patch.type;
+    if (patch.category) row.category = *patch.category;
+    if (patch.description) row.description = *patch.description;
+    if (patch.note) row.note = *patch.note;
+    return {};
+  };
+  auto stored = db.transactions().modify(user, id, apply);
+  if (!stored) return std::unexpected(std::move(stored.error()));
+  if (!stored->has_value()) return std::unexpected(missing_transaction(id).error());
+  return std::move(**stored);
 }
 
 core::Result<void> delete_transaction(storage::Database& db, core::UserId user, core::TransactionId id) {
@@ -186,7 +197,7 @@ core::Result<StoredAnswer> run_idempotent(storage::Database& db, core::UserId us
                                           core::Timestamp now, core::FunctionRef<core::Result<StoredAnswer>()> create) {
   if (!key) return create();
   storage::IdempotencyRecord record{.user_id = user, .key = *key, .request_digest = digest, .created_at = now};
-  auto held = db.idempotency_keys().claim(record, now - kIdempotencyKeyLifetime);
+  auto held = db.idempotency_keys().claim(record, now - kIdempotencyKeyLifetime, now - kAbandonedClaimAfter);
   if (!held) return std::unexpected(std::move(held.error()));
   if (held->has_value()) {
     const storage::IdempotencyRecord& first = **held;

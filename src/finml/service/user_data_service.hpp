@@ -28,6 +28,9 @@ inline constexpr std::size_t kMaxPageSize = 1000;
 inline constexpr std::size_t kMaxBulkTransactions = 100'000;
 /// How long an Idempotency-Key is remembered.
 inline constexpr std::chrono::hours kIdempotencyKeyLifetime{24};
+/// How long a claimed key may stay unanswered before it is taken as abandoned (the process
+/// answering it died) and may be claimed again.
+inline constexpr std::chrono::seconds kAbandonedClaimAfter{60};
 
 /// The position after the last row of a page: the keyset (date, id) of that row.
 struct TransactionCursor {
@@ -103,7 +106,8 @@ struct StoredAnswer {
 /// Runs `create` at most once per (user, key) within kIdempotencyKeyLifetime of `now`:
 /// the first request claims the key and its answer is kept; the same key with the same
 /// digest gets that answer again (replayed) without running `create`; with another digest,
-/// or while the first request is still being answered, kConflict. When `create` fails the
+/// or while the first request is still being answered, kConflict. A claim left unanswered for
+/// kAbandonedClaimAfter (its process was killed) is abandoned: the next request runs `create`. When `create` fails the
 /// key is released, so that a corrected retry may use it. Without a key, just runs `create`.
 [[nodiscard]] core::Result<StoredAnswer> run_idempotent(storage::Database& db, core::UserId user,
                                                         const std::optional<std::string>& key,

@@ -16,7 +16,9 @@
 
 #include <finml/core/date.hpp>
 #include <finml/core/error.hpp>
+#include <finml/core/function_ref.hpp>
 #include <finml/core/ids.hpp>
+#include <finml/core/money.hpp>
 #include <finml/core/timestamp.hpp>
 #include <finml/core/transaction.hpp>
 
@@ -103,6 +105,14 @@ class TransactionRepository {
   /// Removes the user's row; false when the user has no such row. Grows data_version.
   virtual Result<bool> remove(core::UserId user, core::TransactionId id) = 0;
   // --- end transactions resource ---
+  // --- atomic read-modify-write (issue 7, helper C) ---
+  /// Reads the user's row `id`, calls change(row), and stores what it left there as update()
+  /// does, all in one database transaction with the row locked, so that concurrent changes of
+  /// one row never lose one another. Returns the row as stored; nullopt when the user has no
+  /// such row. When change() fails, nothing is stored and its error is returned as it is.
+  virtual Result<std::optional<core::Transaction>> modify(
+      core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(core::Transaction&)> change) = 0;
+  // --- end atomic read-modify-write ---
 };
 
 /// One computed financial health score, kept so that trends and benchmarks can be answered.
@@ -219,7 +229,14 @@ class IdempotencyRepository {
   /// unless the user holds the key already with created_at >= not_before: then returns that
   /// record and stores nothing. A record older than not_before is replaced (expired).
   virtual Result<std::optional<IdempotencyRecord>> claim(const IdempotencyRecord& pending,
-                                                         core::Timestamp not_before) = 0;
+                                                         core::Timestamp not_before) {
+    return claim(pending, not_before, not_before);
+  }
+  /// Like claim(), except that a record still pending (status 0) is replaced as abandoned
+  /// when created before `abandoned_before` (its request's process died; issue 7, helper C).
+  virtual Result<std::optional<IdempotencyRecord>> claim(const IdempotencyRecord& pending,
+                                                         core::Timestamp not_before,
+                                                         core::Timestamp abandoned_before) = 0;
   /// Stores the answer (status, location, response_body) of the user's claimed key.
   virtual Result<void> complete(const IdempotencyRecord& answered) = 0;
   /// Forgets the user's key (the request it claimed failed, so a retry may run it again).
@@ -249,6 +266,107 @@ class CategoryOverrideRepository {
   virtual Result<void> replace(core::UserId user, std::span<const CategoryOverride> overrides) = 0;
 };
 // --- end category overrides ---
+
+// --- the other resources of a user's stored data (issue 7, point 1; helper A implements) ---
+/// Which of a user's accounts, goals, budgets or bills to list: rows come in id order, after
+/// the cursor `after`. Filters a resource has no column for are kValidation from its service.
+struct ResourceQuery {
+  std::optional<std::int64_t> after{};  ///< keyset cursor: rows with a greater id
+  std::size_t limit = 0;                ///< 0: no limit
+  std::optional<std::string> status{};  ///< goals, budgets, bills: equal
+  std::optional<std::string> kind{};    ///< accounts: account_type; categories: type
+  std::optional<std::string> category{};  ///< budgets: equal, ASCII case-insensitive
+  std::optional<core::Date> from{};     ///< budgets: end_date >= from; bills: due_date >= from
+  std::optional<core::Date> to{};       ///< budgets: start_date <= to; bills: due_date <= to
+  std::optional<std::int64_t> min_amount_minor{};  ///< inclusive: balance, target, amount
+  std::optional<std::int64_t> max_amount_minor{};  ///< inclusive
+  std::optional<std::string> text{};    ///< name contains, ASCII case-insensitive
+};
+
+/// A money account of the user (table accounts).
+struct Account {
+  core::AccountId id{};  ///< 0 until stored
+  std::string name{};
+  std::string account_type = "other";  ///< cash, checking, savings, credit_card, loan, investment, other
+  core::Money balance;
+  core::Timestamp created_at{};
+  core::Timestamp updated_at{};
+};
+
+/// A savings goal of the user (table financial_goals).
+struct Goal {
+  core::GoalId id{};
+  std::string name{};
+  core::Money target;
+  core::Money current;  ///< same currency as target
+  std::optional<core::Date> target_date{};
+  std::optional<core::Money> monthly_contribution{};
+  std::string status = "active";  ///< active, completed, paused, cancelled
+  core::Timestamp created_at{};
+  core::Timestamp updated_at{};
+};
+
+/// A spending limit of the user for a period (table budgets); no category: an overall budget.
+struct Budget {
+  core::BudgetId id{};
+  std::optional<std::string> category{};
+  core::Money amount;
+  core::Date start_date{};
+  core::Date end_date{};  ///< inclusive, >= start_date
+  std::string status = "active";  ///< active, expired
+  core::Timestamp created_at{};
+  core::Timestamp updated_at{};
+};
+
+/// A bill the user must pay (table bills).
+struct Bill {
+  core::BillId id{};
+  std::string name{};
+  core::Date due_date{};
+  core::Money amount;
+  std::string status = "unpaid";  ///< paid, unpaid
+  bool recurring = false;
+  std::optional<std::string> recurrence_frequency{};  ///< weekly, biweekly, monthly, quarterly, yearly
+  std::optional<int> reminder_days_before{};
+  core::Timestamp created_at{};
+  core::Timestamp updated_at{};
+};
+
+/// A category of the user's own (table categories with user_id set): transactions whose
+/// free-text category equals `name` (ASCII case-insensitive) are classified as `detailed`,
+/// in `bucket`.
+struct UserCategory {
+  core::CategoryId id{};
+  std::string name{};
+  std::string type = "expense";        ///< income, expense, savings, transfer
+  std::optional<std::string> bucket{};    ///< needs, wants, savings, income, transfer
+  std::optional<std::string> detailed{};  ///< a detailed code of analytics/categories
+  core::Timestamp created_at{};
+  core::Timestamp updated_at{};
+};
+
+/// Create, read, update, delete and list one kind of a user's resource. Every write grows the
+/// user's data_version; create makes the user when needed. Another user's id is "none"
+/// (nullopt / false), exactly as an id that does not exist.
+template <class Row, class Id>
+class ResourceRepository {
+ public:
+  virtual ~ResourceRepository() = default;
+  /// Stores `row` (its id and timestamps are ignored) and returns it as stored.
+  virtual Result<Row> create(core::UserId user, const Row& row) = 0;
+  [[nodiscard]] virtual Result<std::optional<Row>> find(core::UserId user, Id id) = 0;
+  [[nodiscard]] virtual Result<std::vector<Row>> list(core::UserId user, const ResourceQuery& query) = 0;
+  /// Replaces the stored row `row.id` (created_at kept); nullopt when the user has none.
+  virtual Result<std::optional<Row>> update(core::UserId user, const Row& row) = 0;
+  virtual Result<bool> remove(core::UserId user, Id id) = 0;
+};
+
+using AccountRepository = ResourceRepository<Account, core::AccountId>;
+using GoalRepository = ResourceRepository<Goal, core::GoalId>;
+using BudgetRepository = ResourceRepository<Budget, core::BudgetId>;
+using BillRepository = ResourceRepository<Bill, core::BillId>;
+using UserCategoryRepository = ResourceRepository<UserCategory, core::CategoryId>;
+// --- end other resources ---
 
 /// One column of a table, as the database describes it.
 struct ColumnInfo {
@@ -296,6 +414,13 @@ class Database {
   virtual ApiKeyRepository& api_keys() = 0;
   virtual IdempotencyRepository& idempotency_keys() = 0;  // issue 7, helper T
   virtual CategoryOverrideRepository& category_overrides() = 0;  // issue 7, helper K
+  // --- the other resources of a user's stored data (issue 7, helper A) ---
+  virtual AccountRepository& accounts() = 0;
+  virtual GoalRepository& goals() = 0;
+  virtual BudgetRepository& budgets() = 0;
+  virtual BillRepository& bills() = 0;
+  virtual UserCategoryRepository& user_categories() = 0;
+  // --- end other resources ---
 };
 
 }  // namespace finml::storage

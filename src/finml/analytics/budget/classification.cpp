@@ -118,6 +118,17 @@ Classification from_taxonomy(std::string_view name) {
 }  // namespace
 
 Classification classify_category(std::string_view name) {
+  // A detailed taxonomy code (what a category override writes) is decided by its group: the
+  // word tables below would read FOOD_AND_DRINK_OTHER_FOOD_AND_DRINK's "food" as a need.
+  if (const auto* category = categories::find_detailed(name)) {
+    switch (category->group) {
+      case categories::Group::kNeeds: return {Bucket::kNeeds, MatchKind::kName};
+      case categories::Group::kWants: return {Bucket::kWants, MatchKind::kName};
+      case categories::Group::kSavings: return {Bucket::kSavings, MatchKind::kName};
+      case categories::Group::kIncome:
+      case categories::Group::kTransfer: return {Bucket::kWants, MatchKind::kUnclassified};
+    }
+  }
   const std::vector<std::string> words = words_of(name);
   std::string joined;
   for (const auto& word : words) {

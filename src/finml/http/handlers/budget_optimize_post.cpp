@@ -1,18 +1,29 @@
 #include <finml/analytics/budget/optimize.hpp>
 #include <finml/http/handlers/handlers.hpp>
+#include <finml/http/handlers/stored_inputs.hpp>
 #include <finml/http/json/budget_json.hpp>
+#include <finml/service/stored_data.hpp>
 
 namespace finml::http::handlers {
 
+// Without `transactions` in the body the user's stored transactions are read; the user's
+// category overrides apply either way (service/stored_data.hpp).
 Handler budget_optimize_post(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
     auto input = json::read_budget_optimize_request(context.request.body, deps.default_currency);
     if (!input) return std::unexpected(std::move(input.error()));
+    const core::UserId user = input->base.user_id;
+    auto data = service::analytics_transactions(
+        deps.database, user, given_rows(input->base.has_transactions, input->base.transactions),
+        input->base.currency, service::CategoryOverrides::kApply);
+    if (!data) return std::unexpected(std::move(data.error()));
+    warn_if_overrides_skipped(deps, context, user, *data);
+    if (data->from_storage) input->options.currency_label = json::currency_label(data->currency);
     const core::Date today = input->base.as_of.value_or(deps.today());
-    auto optimization = analytics::budget::optimize_budget(input->base.transactions, input->options, today);
+    auto optimization = analytics::budget::optimize_budget(data->rows, input->options, today);
     if (!optimization) return std::unexpected(std::move(optimization.error()));
     Response response;
-    response.body = json::write_budget_optimization(input->base.user_id, *optimization);
+    response.body = json::write_budget_optimization(user, *optimization);
     return response;
   };
 }

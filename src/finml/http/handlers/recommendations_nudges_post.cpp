@@ -1,13 +1,17 @@
 #include <finml/analytics/habits/nudges.hpp>
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
+#include <finml/http/handlers/stored_inputs.hpp>
 #include <finml/http/json/recommendations_json.hpp>
+#include <finml/service/stored_data.hpp>
 
 namespace finml::http::handlers {
 
 // POST /api/v1/recommendations/nudges (user_id in the body, the original's) and the client's
 // POST /api/v1/recommendations/nudges/{user_id} (the path names the user; transactions and
-// goals may be empty arrays).
+// goals may be empty arrays). Without `transactions` in the body the user's stored
+// transactions are read, and their stored goals unless the body has `goals`
+// (service/stored_data.hpp).
 Handler recommendations_nudges_post(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
     const auto path_user = optional_user_id_parameter(context);
@@ -15,8 +19,17 @@ Handler recommendations_nudges_post(const Dependencies& deps) {
     auto input = json::read_recommendations_request(context.request.body, deps.default_currency, *path_user,
                                                     json::FreeText::kSkip);
     if (!input) return std::unexpected(std::move(input.error()));
+    auto data = service::analytics_transactions(deps.database, input->user_id,
+                                                given_rows(input->has_transactions, input->transactions),
+                                                input->currency, service::CategoryOverrides::kIgnore);
+    if (!data) return std::unexpected(std::move(data.error()));
+    if (data->from_storage && !input->has_goals) {
+      auto goals = service::stored_goals(deps.database, input->user_id);
+      if (!goals) return std::unexpected(std::move(goals.error()));
+      input->goals = nudge_goals(*goals);
+    }
     const core::Date today = input->as_of.value_or(deps.today());
-    const auto report = analytics::habits::generate_nudges(input->transactions, input->goals, today);
+    const auto report = analytics::habits::generate_nudges(data->rows, input->goals, today);
     Response response;
     response.body = json::write_nudges(input->user_id, report);
     return response;

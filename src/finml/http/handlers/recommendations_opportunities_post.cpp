@@ -1,13 +1,17 @@
 #include <finml/analytics/habits/opportunities.hpp>
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
+#include <finml/http/handlers/stored_inputs.hpp>
 #include <finml/http/json/budget_json.hpp>
 #include <finml/http/json/recommendations_json.hpp>
+#include <finml/service/stored_data.hpp>
 
 namespace finml::http::handlers {
 
 // POST /api/v1/recommendations/opportunities (user_id in the body, the original's) and the
 // client's POST /api/v1/recommendations/opportunities/{user_id} (the path names the user).
+// Without `transactions` in the body the user's stored transactions are read
+// (service/stored_data.hpp).
 Handler recommendations_opportunities_post(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
     const auto path_user = optional_user_id_parameter(context);
@@ -15,10 +19,14 @@ Handler recommendations_opportunities_post(const Dependencies& deps) {
     auto input = json::read_recommendations_request(context.request.body, deps.default_currency, *path_user,
                                                     json::FreeText::kKeep);
     if (!input) return std::unexpected(std::move(input.error()));
+    auto data = service::analytics_transactions(deps.database, input->user_id,
+                                                given_rows(input->has_transactions, input->transactions),
+                                                input->currency, service::CategoryOverrides::kIgnore);
+    if (!data) return std::unexpected(std::move(data.error()));
     const core::Date today = input->as_of.value_or(deps.today());
     const auto report = analytics::habits::find_opportunities(
-        input->transactions, today,
-        {.analysis_months = input->analysis_months, .currency_label = json::currency_label(input->currency)});
+        data->rows, today,
+        {.analysis_months = input->analysis_months, .currency_label = json::currency_label(data->currency)});
     Response response;
     response.body = json::write_opportunities(input->user_id, report);
     return response;

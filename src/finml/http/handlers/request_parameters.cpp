@@ -1,14 +1,11 @@
 #include <finml/http/handlers/request_parameters.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string>
 
 namespace finml::http::handlers {
-namespace {
-
-}  // namespace
-
 std::string quoted(std::string_view text) { return "'" + std::string(text.substr(0, 40)) + "'"; }
 
 core::Result<core::UserId> user_id_parameter(const RequestContext& context) {
@@ -41,6 +38,28 @@ core::Result<std::optional<core::UserId>> optional_user_id_parameter(const Reque
   auto user = user_id_parameter(context);
   if (!user) return std::unexpected(std::move(user.error()));
   return std::optional<core::UserId>(*user);
+}
+
+core::Result<std::int64_t> positive_id_parameter(const RequestContext& context, std::string_view name) {
+  const std::string_view text = context.path_parameter(name).value_or(std::string_view{});
+  const auto value = parse_decimal_integer(text);
+  if (!value || *value <= 0) {
+    return core::fail_validation(
+        {{"path." + std::string(name), "must be a positive integer, not " + quoted(text), "type_error"}});
+  }
+  return *value;
+}
+
+core::Result<std::optional<std::string>> idempotency_key(const RequestContext& context) {
+  constexpr std::size_t kMaxLength = 255;
+  const auto header = context.request.header("idempotency-key");
+  if (!header) return std::optional<std::string>{};
+  const bool visible = std::ranges::all_of(*header, [](char c) { return c > ' ' && c < 0x7F; });
+  if (header->empty() || header->size() > kMaxLength || !visible) {
+    return core::fail_validation(
+        {{"header.Idempotency-Key", "must be 1 to 255 visible ASCII characters", "value_error"}});
+  }
+  return std::optional<std::string>(std::string(*header));
 }
 
 }  // namespace finml::http::handlers

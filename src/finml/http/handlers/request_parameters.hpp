@@ -2,7 +2,10 @@
 /// @file finml/http/handlers/request_parameters.hpp
 /// Path and query parameters, read strictly: a bad one is a 422 naming it ("path.user_id",
 /// "query.months"), never a guess.
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include <finml/core/error.hpp>
 #include <finml/core/ids.hpp>
@@ -23,5 +26,11 @@ namespace finml::http::handlers {
 /// An optional integer query parameter within [min, max]; `fallback` when absent or empty.
 [[nodiscard]] core::Result<int> bounded_integer_query(const RequestContext& context, std::string_view name,
                                                       int fallback, int min, int max);
+
+/// The path parameter `name` ("transaction_id", "goal_id"): a positive 64-bit integer.
+[[nodiscard]] core::Result<std::int64_t> positive_id_parameter(const RequestContext& context, std::string_view name);
+
+/// The Idempotency-Key header: nullopt when absent; 1 to 255 visible ASCII characters.
+[[nodiscard]] core::Result<std::optional<std::string>> idempotency_key(const RequestContext& context);
 
 }  // namespace finml::http::handlers

@@ -14,53 +14,21 @@
 
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
+#include <finml/http/handlers/users_resources.hpp>
 #include <finml/http/json/user_data_json.hpp>
 #include <finml/service/user_data_service.hpp>
 
 namespace finml::http::handlers {
 namespace {
 
-constexpr std::size_t kMaxIdempotencyKeyLength = 255;
-
-std::optional<std::int64_t> parse_positive(std::string_view text) {
-  const auto value = parse_decimal_integer(text);
-  if (!value || *value <= 0) return std::nullopt;
-  return value;
-}
-
 core::Result<core::TransactionId> transaction_id_parameter(const RequestContext& context) {
-  const std::string_view text = context.path_parameter("transaction_id").value_or(std::string_view{});
-  const auto value = parse_positive(text);
-  if (!value) {
-    return core::fail_validation(
-        {{"path.transaction_id", "must be a positive integer, not " + quoted(text), "type_error"}});
-  }
+  const auto value = positive_id_parameter(context, "transaction_id");
+  if (!value) return std::unexpected(value.error());
   return core::TransactionId(*value);
-}
-
-/// The Idempotency-Key header: nullopt when absent; 1 to 255 visible ASCII characters.
-core::Result<std::optional<std::string>> idempotency_key(const RequestContext& context) {
-  const auto header = context.request.header("idempotency-key");
-  if (!header) return std::optional<std::string>{};
-  const bool visible = std::ranges::all_of(*header, [](char c) { return c > ' ' && c < 0x7F; });
-  if (header->empty() || header->size() > kMaxIdempotencyKeyLength || !visible) {
-    return core::fail_validation({{"header.Idempotency-Key",
-                                   "must be 1 to 255 visible ASCII characters", "value_error"}});
-  }
-  return std::optional<std::string>(std::string(*header));
 }
 
 std::string transaction_location(core::UserId user, core::TransactionId id) {
   return "/api/v1/users/" + std::to_string(user.value()) + "/transactions/" + std::to_string(id.value());
-}
-
-Response to_response(const service::StoredAnswer& answer) {
-  Response response;
-  response.status = answer.status;
-  response.body = answer.body;
-  if (!answer.location.empty()) response.with_header("Location", answer.location);
-  if (answer.replayed) response.with_header("Idempotent-Replayed", "true");
-  return response;
 }
 
 /// Reads the list filters from the query string; each bad one is a 422 naming it.
@@ -94,7 +62,7 @@ core::Result<storage::TransactionQuery> read_filters(const RequestContext& conte
   query.category = text("category");
   query.text = text("q");
   if (const auto value = text("account_id")) {
-    if (const auto id = parse_positive(*value)) {
+    if (const auto id = parse_decimal_integer(*value); id && *id > 0) {
       query.account_id = core::AccountId(*id);
     } else {
       problems.push_back({"query.account_id", "must be a positive integer, not " + quoted(*value), "type_error"});
@@ -164,7 +132,7 @@ Handler users_transactions_post(const Dependencies& deps) {
                                        .body = json::write_stored_transaction(stored)};
         });
     if (!answer) return std::unexpected(std::move(answer.error()));
-    return to_response(*answer);
+    return resources::to_response(*answer);
   };
 }
 
@@ -185,7 +153,7 @@ Handler users_transactions_bulk_post(const Dependencies& deps) {
           return service::StoredAnswer{.status = 201, .location = {}, .body = json::write_bulk_created(*created)};
         });
     if (!answer) return std::unexpected(std::move(answer.error()));
-    return to_response(*answer);
+    return resources::to_response(*answer);
   };
 }
 

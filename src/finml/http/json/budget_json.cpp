@@ -33,7 +33,9 @@ bool read_base_field(std::string_view key, Value& field, BudgetRequestBase& base
     if (const auto id = user_id(field)) base.user_id = *id;
   } else if (key == "transactions") {
     transactions_path = field.path();
-    base.transactions = read_transactions(field, default_currency, FreeText::kSkip);  // budgets never read them
+    base.has_transactions = true;
+    // Descriptions are kept: the user's category overrides may match them.
+    base.transactions = read_transactions(field, default_currency, FreeText::kKeep);
   } else if (key == "as_of") {
     base.as_of = optional_date(field);
   } else {
@@ -47,7 +49,7 @@ void check_one_currency(Value& root, BudgetRequestBase& base, const std::string&
 }
 
 BudgetRequestBase empty_base(core::Currency currency) {
-  return {.user_id = {}, .transactions = {}, .currency = currency, .as_of = std::nullopt};
+  return {.user_id = {}, .transactions = {}, .currency = currency, .as_of = std::nullopt, .has_transactions = false};
 }
 
 budget::SavingsGoal read_goal(Value& value) {
@@ -188,11 +190,12 @@ std::string currency_label(core::Currency currency) {
 core::Result<BudgetRecommendRequest> read_budget_recommend_request(const std::string& body,
                                                                  core::Currency default_currency) {
   return decode<BudgetRecommendRequest>(body, [&](Value& root) {
-    BudgetRecommendRequest request{.base = empty_base(default_currency), .goals = {}, .options = {}};
+    BudgetRecommendRequest request{.base = empty_base(default_currency), .goals = {}, .has_goals = false, .options = {}};
     std::string transactions_path = "$.transactions";
-    read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
+    read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (read_base_field(key, field, request.base, transactions_path, default_currency)) return;
       if (key == "goals") {
+        request.has_goals = true;
         if (field.is_null()) return;
         field.for_each_element([&](std::size_t, Value& goal) { request.goals.push_back(read_goal(goal)); });
       } else if (key == "analysis_months") {
@@ -219,13 +222,14 @@ core::Result<BudgetRecommendRequest> read_budget_recommend_request(const std::st
 core::Result<BudgetAlertsRequest> read_budget_alerts_request(const std::string& body,
                                                            core::Currency default_currency) {
   return decode<BudgetAlertsRequest>(body, [&](Value& root) {
-    BudgetAlertsRequest request{.base = empty_base(default_currency), .budget = {}, .budgets = {}};
+    BudgetAlertsRequest request{.base = empty_base(default_currency), .budget = {}, .budgets = {}, .has_budgets = false};
     std::string transactions_path = "$.transactions";
-    read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
+    read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (read_base_field(key, field, request.base, transactions_path, default_currency)) return;
       if (key == "budget") {
         if (!field.is_null()) request.budget = read_bucket_budgets(field);
       } else if (key == "budgets") {
+        request.has_budgets = true;
         if (field.is_null()) return;
         field.for_each_element([&](std::size_t, Value& row) { request.budgets.push_back(read_overall_budget(row)); });
       } else {
@@ -242,7 +246,7 @@ core::Result<BudgetOptimizeRequest> read_budget_optimize_request(const std::stri
   return decode<BudgetOptimizeRequest>(body, [&](Value& root) {
     BudgetOptimizeRequest request{.base = empty_base(default_currency), .options = {}};
     std::string transactions_path = "$.transactions";
-    read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
+    read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (read_base_field(key, field, request.base, transactions_path, default_currency)) return;
       if (key == "target_savings_rate") {
         const auto rate = optional_number(field);

@@ -25,11 +25,13 @@ struct BudgetRequestBase {
   std::vector<core::Transaction> transactions;  ///< rows of unknown type left out
   core::Currency currency;                      ///< the transactions' one currency
   std::optional<core::Date> as_of;              ///< pins "today"
+  bool has_transactions = false;  ///< the body had `transactions` (else they are the stored ones)
 };
 
 struct BudgetRecommendRequest {
   BudgetRequestBase base;
   std::vector<analytics::budget::SavingsGoal> goals;
+  bool has_goals = false;  ///< the body had `goals` (null counts as given: none)
   analytics::budget::RecommendOptions options;
 };
 
@@ -37,6 +39,7 @@ struct BudgetAlertsRequest {
   BudgetRequestBase base;
   analytics::budget::BucketBudgets budget;
   std::vector<analytics::budget::OverallBudget> budgets;
+  bool has_budgets = false;  ///< the body had `budgets` (null counts as given: none)
 };
 
 struct BudgetOptimizeRequest {
@@ -44,6 +47,8 @@ struct BudgetOptimizeRequest {
   analytics::budget::OptimizeOptions options;
 };
 
+/// `transactions` may be left out: the route then reads the user's stored transactions (and
+/// goals, budgets when those are left out too; service/stored_data.hpp).
 /// {user_id: positive integer or numeric string, transactions: [...] (see
 /// transaction_json.hpp; one currency), goals?: [{status?, target_amount?, current_amount? |
 /// current_savings?, monthly_contribution?, target_date?}], analysis_months? (1..12, default 3),

@@ -110,20 +110,24 @@ core::Result<HealthScoreRequest> read_health_score_request(const std::string& bo
                                .currency = default_currency,
                                .emergency_savings = 0.0,
                                .monthly_debt_payment = 0.0,
-                               .goals = {}};
+                               .goals = {},
+                               .has_transactions = false,
+                               .has_goals = false};
     std::string transactions_path = "$.transactions";
-    read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
+    read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
         if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
-        // The score never looks at descriptions or notes.
-        request.transactions = read_transactions(field, default_currency, FreeText::kSkip);
+        request.has_transactions = true;
+        // Descriptions are kept: the user's category overrides may match them.
+        request.transactions = read_transactions(field, default_currency, FreeText::kKeep);
       } else if (key == "emergency_savings") {
         request.emergency_savings = read_non_negative(field);
       } else if (key == "monthly_debt_payment") {
         request.monthly_debt_payment = read_non_negative(field);
       } else if (key == "goals") {
+        request.has_goals = true;
         if (field.is_null()) return;
         field.for_each_element([&](std::size_t, Value& goal) { request.goals.push_back(read_goal(goal)); });
       } else {

@@ -26,9 +26,12 @@ struct HealthScoreRequest {
   double emergency_savings = 0.0;
   double monthly_debt_payment = 0.0;
   std::vector<analytics::health::GoalProgressInput> goals;
+  bool has_transactions = false;  ///< the body had `transactions` (else they are the stored ones)
+  bool has_goals = false;         ///< the body had `goals` (null counts as given: none)
 };
 
-/// {user_id: positive integer or numeric string, transactions: [...] (required; see
+/// {user_id: positive integer or numeric string, transactions: [...] (required unless the user
+/// has stored transactions, service/stored_data.hpp; see
 /// transaction_json.hpp), emergency_savings?, monthly_debt_payment? (>= 0, numbers or numeric
 /// strings, null or absent: 0), goals?: [{status?, current_amount? | current_savings?,
 /// target_amount?}]}. Transactions must share one currency.

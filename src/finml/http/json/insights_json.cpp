@@ -153,13 +153,15 @@ void write_patterns(Writer& writer, const insights::SpendingPatterns& patterns) 
 
 core::Result<InsightsRequest> read_insights_request(const std::string& body, core::Currency default_currency) {
   return decode<InsightsRequest>(body, [&](Value& root) {
-    InsightsRequest request{.user_id = {}, .transactions = {}, .currency = default_currency, .as_of = std::nullopt};
+    InsightsRequest request{.user_id = {}, .transactions = {}, .currency = default_currency, .as_of = std::nullopt,
+                            .has_transactions = false};
     std::string transactions_path = "$.transactions";
-    read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
+    read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
         if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
+        request.has_transactions = true;
         request.transactions = read_transactions(field, default_currency, FreeText::kSkip);  // never read
       } else if (key == "as_of") {
         if (!field.is_null()) request.as_of = field.date();

@@ -22,6 +22,7 @@ struct InsightsRequest {
   std::vector<core::Transaction> transactions;  ///< rows of unknown type left out
   core::Currency currency;                      ///< the transactions' one currency
   std::optional<core::Date> as_of;              ///< pins "today"
+  bool has_transactions = false;  ///< the body had `transactions` (else they are the stored ones)
 };
 
 /// {user_id: positive integer or numeric string, transactions: [...] (the lenient records of

@@ -48,10 +48,11 @@ core::Result<ExpenseAdvancedInput> read_expense_advanced_request(const std::stri
     ExpenseAdvancedInput input;
     std::optional<int> months;
     std::optional<int> forecast_months;
-    read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
+    read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
         if (const auto id = field.integer()) input.user_id = core::UserId(*id);
       } else if (key == "transactions") {
+        input.has_transactions = true;
         input.transactions.reserve(field.array_size());
         field.for_each_element([&](std::size_t, Value& element) {
           ++input.items;

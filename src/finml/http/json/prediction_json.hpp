@@ -22,6 +22,7 @@ struct ExpenseAdvancedInput {
   int horizon = 6;        ///< `months` (the client's) wins over `forecast_months` (the original's)
   std::optional<double> confidence_level;
   std::optional<core::Date> as_of;
+  bool has_transactions = false;  ///< the body had `transactions` (else they are the stored ones)
 };
 
 /// {user_id, transactions[], months? | forecast_months? (1..24, default 6), confidence_level?

@@ -79,15 +79,19 @@ core::Result<RecommendationsRequest> read_recommendations_request(const std::str
                                    .currency = default_currency,
                                    .goals = {},
                                    .analysis_months = kDefaultAnalysisMonths,
-                                   .as_of = std::nullopt};
+                                   .as_of = std::nullopt,
+                                   .has_transactions = false,
+                                   .has_goals = false};
     std::string transactions_path = "$.transactions";
     const auto read_field = [&](std::string_view key, Value& field) {
       if (key == "user_id" && !path_user) {
         if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
+        request.has_transactions = true;
         request.transactions = read_transactions(field, default_currency, free_text);
       } else if (key == "goals") {
+        request.has_goals = true;
         if (field.is_null()) return;
         field.for_each_element([&](std::size_t, Value& goal) { request.goals.push_back(read_goal(goal)); });
       } else if (key == "analysis_months") {
@@ -101,10 +105,11 @@ core::Result<RecommendationsRequest> read_recommendations_request(const std::str
         field.skip();  // the path variant's user_id too: the path names the user
       }
     };
+    // Without `transactions` the route reads the user's stored ones (service/stored_data.hpp).
     if (path_user) {
-      read_object(root, {"transactions"}, read_field);
+      read_object(root, {}, read_field);
     } else {
-      read_object(root, {"user_id", "transactions"}, read_field);
+      read_object(root, {"user_id"}, read_field);
     }
     request.currency = common_currency(request.transactions, request.currency, root.problems(), transactions_path);
     return request;

@@ -31,6 +31,8 @@ struct RecommendationsRequest {
   std::vector<analytics::habits::NudgeGoal> goals;
   int analysis_months = kDefaultAnalysisMonths;
   std::optional<core::Date> as_of;  ///< pins "today"
+  bool has_transactions = false;    ///< the body had `transactions` (else they are the stored ones)
+  bool has_goals = false;           ///< the body had `goals` (null counts as given: none)
 };
 
 /// {user_id, transactions: [...] (see transaction_json.hpp; one currency), goals?: [{goal_name?,

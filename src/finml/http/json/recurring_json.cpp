@@ -243,11 +243,12 @@ core::Result<SubscriptionsRequest> read_subscriptions_request(const std::string&
     SubscriptionsRequest request(core::UserId{}, default_currency);
     TextPool pool(request.texts);
     std::string transactions_path = "$.transactions";
-    read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
+    read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
         if (const auto id = user_id(field)) request.user_id = *id;
       } else if (key == "transactions") {
         transactions_path = field.path();
+        request.has_transactions = true;
         request.rows.reserve(field.array_size());
         field.for_each_element([&](std::size_t, Value& element) {
           if (auto row = read_row(element, default_currency, pool)) request.rows.push_back(*row);

@@ -29,6 +29,7 @@ struct SubscriptionsRequest {
   std::optional<core::Date> as_of;
   std::deque<std::string> texts;  ///< a deque never moves its elements: the views stay valid
   std::vector<analytics::recurring::RowView> rows;
+  bool has_transactions = false;  ///< the body had `transactions` (else they are the stored ones)
 
   SubscriptionsRequest(core::UserId user, core::Currency default_currency) : user_id(user), currency(default_currency) {}
   SubscriptionsRequest(SubscriptionsRequest&&) = default;

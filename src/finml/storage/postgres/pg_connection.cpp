@@ -1,6 +1,8 @@
 #include <finml/storage/postgres/pg_connection.hpp>
 
 #include <charconv>
+#include <cstdlib>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -181,6 +183,43 @@ void PgConnection::exec_script(std::string_view sql) {
   const PGresult* raw = result.raw();
   const ExecStatusType status = raw == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(raw);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw_error(raw);
+}
+
+std::int64_t PgConnection::copy_in(std::string_view copy_statement,
+                                   core::FunctionRef<void(core::FunctionRef<void(std::string_view)>)> write) {
+  const std::string statement(copy_statement);
+  {
+    const PgResult started(PQexec(connection_.get(), statement.c_str()));
+    const PGresult* raw = started.raw();
+    if (raw == nullptr || PQresultStatus(raw) != PGRES_COPY_IN) throw_error(raw);
+  }
+  bool sent = true;
+  const auto send = [this, &sent](std::string_view chunk) {
+    if (!sent || chunk.empty()) return;
+    sent = PQputCopyData(connection_.get(), chunk.data(), static_cast<int>(chunk.size())) == 1;
+  };
+  try {
+    write(send);
+  } catch (...) {
+    // End the COPY so that the connection can be used (and rolled back) again.
+    static_cast<void>(PQputCopyEnd(connection_.get(), "aborted by the client"));
+    while (PGresult* rest = PQgetResult(connection_.get())) PQclear(rest);
+    throw;
+  }
+  if (!sent || PQputCopyEnd(connection_.get(), nullptr) != 1) throw_error(nullptr);
+  std::optional<PgResult> failed;
+  std::int64_t copied = 0;
+  while (PGresult* next = PQgetResult(connection_.get())) {
+    PgResult result(next);
+    if (PQresultStatus(next) != PGRES_COMMAND_OK) {
+      if (!failed) failed.emplace(std::move(result));
+      continue;
+    }
+    const char* tuples = PQcmdTuples(next);
+    if (tuples != nullptr && *tuples != '\0') copied = std::strtoll(tuples, nullptr, 10);
+  }
+  if (failed) throw_error(failed->raw());
+  return copied;
 }
 
 bool PgConnection::in_transaction() const noexcept {

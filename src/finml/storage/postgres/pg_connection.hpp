@@ -13,6 +13,8 @@
 
 #include <libpq-fe.h>
 
+#include <finml/core/function_ref.hpp>
+
 #include <finml/core/date.hpp>
 #include <finml/core/timestamp.hpp>
 #include <finml/storage/detail/storage_error.hpp>
@@ -95,6 +97,11 @@ class PgConnection {
   }
   /// Runs several statements without parameters (a migration file).
   void exec_script(std::string_view sql);
+  /// Runs `copy_statement` (COPY ... FROM STDIN) and sends it what write(send) produces:
+  /// write calls send(chunk) as often as it likes (issue 7, helper C: the import's rows).
+  /// Returns the rows copied.
+  std::int64_t copy_in(std::string_view copy_statement,
+                       core::FunctionRef<void(core::FunctionRef<void(std::string_view)>)> write);
 
   /// False once libpq has seen the connection break.
   [[nodiscard]] bool healthy() const noexcept {

@@ -9,6 +9,7 @@
 #include <finml/storage/migrations.hpp>
 #include <finml/storage/postgres/pg_connection.hpp>
 #include <finml/storage/postgres/postgres_category_overrides.hpp>  // issue 7, helper K
+#include <finml/storage/postgres/postgres_resources.hpp>  // issue 7, helper A
 #include <finml/storage/postgres/postgres_repositories.hpp>
 #include <finml/storage/postgres/postgres_store.hpp>
 #include <finml/storage/postgres/sql.hpp>
@@ -70,7 +71,12 @@ class PostgresDatabase final : public Database {
         insights_(store_),
         api_keys_(store_),
         idempotency_keys_(store_),
-        category_overrides_(store_) {}  // issue 7, helper K
+        category_overrides_(store_),  // issue 7, helper K
+        accounts_(store_),  // issue 7, helper A: accounts_ ... user_categories_
+        goals_(store_),
+        budgets_(store_),
+        bills_(store_),
+        user_categories_(store_) {}
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -106,6 +112,13 @@ class PostgresDatabase final : public Database {
   ApiKeyRepository& api_keys() override { return api_keys_; }
   IdempotencyRepository& idempotency_keys() override { return idempotency_keys_; }
   CategoryOverrideRepository& category_overrides() override { return category_overrides_; }  // issue 7, helper K
+  // --- the other resources (issue 7, helper A) ---
+  AccountRepository& accounts() override { return accounts_; }
+  GoalRepository& goals() override { return goals_; }
+  BudgetRepository& budgets() override { return budgets_; }
+  BillRepository& bills() override { return bills_; }
+  UserCategoryRepository& user_categories() override { return user_categories_; }
+  // --- end other resources ---
 
  private:
   PostgresStore store_;
@@ -117,6 +130,13 @@ class PostgresDatabase final : public Database {
   detail::PostgresApiKeyRepository api_keys_;
   detail::PostgresIdempotencyRepository idempotency_keys_;
   detail::PostgresCategoryOverrideRepository category_overrides_;  // issue 7, helper K
+  // --- the other resources (issue 7, helper A) ---
+  detail::PostgresAccountRepository accounts_;
+  detail::PostgresGoalRepository goals_;
+  detail::PostgresBudgetRepository budgets_;
+  detail::PostgresBillRepository bills_;
+  detail::PostgresUserCategoryRepository user_categories_;
+  // --- end other resources ---
 };
 
 /// Checks the URL's syntax, so that a typo is reported as such and not as a server that

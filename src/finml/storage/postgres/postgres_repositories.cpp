@@ -1,6 +1,8 @@
 #include <finml/storage/postgres/postgres_repositories.hpp>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -294,13 +296,122 @@ Result<std::vector<core::TransactionId>> PostgresTransactionRepository::upsert(
   });
 }
 
+namespace {
+
+/// From this many rows on, insert_new() sends them by COPY (issue 7, helper C).
+constexpr std::size_t kCopyFromRows = 1'000;
+
+/// Appends `text` to a COPY text-format line: backslash, tab, line feed and carriage return escaped.
+void append_copy_text(std::string& line, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '\\': line += "\\\\"; break;
+      case '\t': line += "\\t"; break;
+      case '\n': line += "\\n"; break;
+      case '\r': line += "\\r"; break;
+      default: line += c;
+    }
+  }
+}
+
+void append_copy_integer(std::string& line, std::int64_t value) {
+  std::array<char, 24> digits{};
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+  line.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+}
+
+/// insert_new() of many rows: the rows sent by COPY to a temporary table, then one INSERT ...
+/// SELECT ... ON CONFLICT DO NOTHING in input order. Returns each row's id, 0 for a row
+/// skipped, in input order.
+[[nodiscard]] std::vector<core::TransactionId> copy_new_transactions(PgConnection& connection, core::UserId user,
+                                                                     std::span<const core::Transaction> rows,
+                                                                     const Param& now) {
+  connection.exec(sql::kCreateImportRows);
+  connection.copy_in(sql::kCopyImportRows, [&](core::FunctionRef<void(std::string_view)> send) {
+    constexpr std::size_t kChunk = 1U << 20U;
+    std::string buffer;
+    buffer.reserve(kChunk + 4096);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const core::Transaction& row = rows[i];
+      append_copy_integer(buffer, static_cast<std::int64_t>(i));
+      buffer += '\t';
+      if (row.account_id) {
+        append_copy_integer(buffer, row.account_id->value());
+      } else {
+        buffer += "\\N";
+      }
+      buffer += '\t';
+      append_copy_integer(buffer, row.amount.minor_units());
+      buffer += '\t';
+      append_copy_text(buffer, row.amount.currency().code());
+      buffer += '\t';
+      buffer += core::to_string(row.type);
+      buffer += '\t';
+      buffer += row.date.to_string();
+      buffer += '\t';
+      append_copy_text(buffer, row.category);
+      buffer += '\t';
+      append_copy_text(buffer, row.description);
+      buffer += '\t';
+      append_copy_text(buffer, row.note);
+      buffer += '\t';
+      if (row.external_id) {
+        append_copy_text(buffer, *row.external_id);
+      } else {
+        buffer += "\\N";
+      }
+      buffer += '\n';
+      if (buffer.size() >= kChunk) {
+        send(buffer);
+        buffer.clear();
+      }
+    }
+    send(buffer);
+  });
+  const PgResult inserted = connection.exec(sql::kInsertImportRows, {int_param(user.value()), now});
+  // The identity grows in the order the rows were inserted, which is input order: sorted by
+  // id, the rows written are the input rows in order minus those skipped. A skipped row's
+  // external_id is taken, so it never equals the next written row's: match them in one pass.
+  struct Written {
+    std::int64_t id;
+    int row;
+  };
+  std::vector<Written> written;
+  written.reserve(static_cast<std::size_t>(inserted.rows()));
+  for (int r = 0; r < inserted.rows(); ++r) written.push_back({inserted.int64(r, 0), r});
+  std::sort(written.begin(), written.end(), [](const Written& a, const Written& b) { return a.id < b.id; });
+  const PGresult* raw = inserted.raw();
+  std::vector<core::TransactionId> result;
+  result.reserve(rows.size());
+  std::size_t next = 0;
+  for (const core::Transaction& row : rows) {
+    bool stored = false;
+    if (next < written.size()) {
+      const int r = written[next].row;
+      const bool null = PQgetisnull(raw, r, 1) != 0;
+      stored = row.external_id ? !null && std::string_view(PQgetvalue(raw, r, 1),
+                                                           static_cast<std::size_t>(PQgetlength(raw, r, 1))) ==
+                                                  *row.external_id
+                               : null;
+    }
+    result.emplace_back(stored ? written[next++].id : 0);
+  }
+  if (next != written.size()) {
+    throw StorageError(core::ErrorCode::kInternal, "the rows written do not follow the rows sent");
+  }
+  return result;
+}
+
+}  // namespace
+
 Result<std::vector<std::optional<core::TransactionId>>> PostgresTransactionRepository::insert_new(
     core::UserId user, std::span<const core::Transaction> rows) {
   return store_.write("inserting new transactions", [user, rows](PgConnection& connection) {
     const Param now = now_param();
     ensure_user(connection, user, now);
     const std::vector<core::TransactionId> written =
-        write_transactions(connection, user, rows, OnExternalId::kSkip, now);
+        rows.size() >= kCopyFromRows ? copy_new_transactions(connection, user, rows, now)
+                                     : write_transactions(connection, user, rows, OnExternalId::kSkip, now);
     std::vector<std::optional<core::TransactionId>> ids;
     ids.reserve(written.size());
     bool any = false;
@@ -387,6 +498,37 @@ Result<bool> PostgresTransactionRepository::update(core::UserId user,
   });
 }
 
+Result<std::optional<core::Transaction>> PostgresTransactionRepository::modify(
+    core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(core::Transaction&)> change) {
+  // SELECT ... FOR UPDATE locks the row until the commit: a concurrent modify() waits and
+  // then reads this one's result.
+  std::optional<core::Error> refused;
+  auto stored = store_.write("changing a transaction", [user, id, change, &refused](PgConnection& connection)
+                                                           -> std::optional<core::Transaction> {
+    refused.reset();
+    const PgResult result =
+        connection.exec(sql::kFindTransactionForUpdate, {int_param(user.value()), int_param(id.value())});
+    if (result.rows() == 0) return std::nullopt;
+    core::Transaction row = read_transaction(result, 0);
+    if (auto changed = change(row); !changed) {
+      refused = std::move(changed.error());
+      throw StorageError(core::ErrorCode::kValidation, "the change was refused");  // rolls back
+    }
+    row.id = id;
+    const Param now = now_param();
+    connection.exec(sql::kUpdateTransaction,
+                    {int_param(user.value()), int_param(id.value()),
+                     optional_int_param(row.account_id ? std::optional(row.account_id->value()) : std::nullopt),
+                     int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
+                     text_param(core::to_string(row.type)), date_param(row.date), text_param(row.category),
+                     text_param(row.description), text_param(row.note), now});
+    bump_data_version(connection, user, now);
+    return row;
+  });
+  if (refused) return std::unexpected(std::move(*refused));
+  return stored;
+}
+
 Result<bool> PostgresTransactionRepository::remove(core::UserId user, core::TransactionId id) {
   return store_.write("removing a transaction", [user, id](PgConnection& connection) {
     const bool removed =
@@ -400,14 +542,15 @@ Result<bool> PostgresTransactionRepository::remove(core::UserId user, core::Tran
 // Idempotency-Key (issue 7, helper T).
 
 Result<std::optional<IdempotencyRecord>> PostgresIdempotencyRepository::claim(
-    const IdempotencyRecord& pending, core::Timestamp not_before) {
-  return store_.write("claiming an idempotency key", [&pending, not_before](
+    const IdempotencyRecord& pending, core::Timestamp not_before, core::Timestamp abandoned_before) {
+  return store_.write("claiming an idempotency key", [&pending, not_before, abandoned_before](
                                                          PgConnection& connection)
                                                          -> std::optional<IdempotencyRecord> {
     ensure_user(connection, pending.user_id, now_param());
     const Param user = int_param(pending.user_id.value());
     const Param key = text_param(pending.key);
-    connection.exec(sql::kDeleteExpiredIdempotencyKey, {user, key, timestamp_param(not_before)});
+    connection.exec(sql::kDeleteExpiredIdempotencyKey,
+                    {user, key, timestamp_param(not_before), timestamp_param(abandoned_before)});
     const PgResult inserted =
         connection.exec(sql::kClaimIdempotencyKey, {user, key, text_param(pending.request_digest),
                                                     timestamp_param(pending.created_at)});

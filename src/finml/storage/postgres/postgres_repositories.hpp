@@ -32,6 +32,9 @@ class PostgresTransactionRepository final : public TransactionRepository {
   [[nodiscard]] Result<std::optional<core::Transaction>> find(core::UserId user,
                                                               core::TransactionId id) override;
   Result<bool> update(core::UserId user, const core::Transaction& row) override;
+  Result<std::optional<core::Transaction>> modify(
+      core::UserId user, core::TransactionId id,
+      core::FunctionRef<Result<void>(core::Transaction&)> change) override;  // issue 7, helper C
   Result<bool> remove(core::UserId user, core::TransactionId id) override;
 
  private:
@@ -89,8 +92,9 @@ class PostgresApiKeyRepository final : public ApiKeyRepository {
 class PostgresIdempotencyRepository final : public IdempotencyRepository {
  public:
   explicit PostgresIdempotencyRepository(PostgresStore& store) noexcept : store_(store) {}
-  Result<std::optional<IdempotencyRecord>> claim(const IdempotencyRecord& pending,
-                                                 core::Timestamp not_before) override;
+  using IdempotencyRepository::claim;
+  Result<std::optional<IdempotencyRecord>> claim(const IdempotencyRecord& pending, core::Timestamp not_before,
+                                                 core::Timestamp abandoned_before) override;
   Result<void> complete(const IdempotencyRecord& answered) override;
   Result<void> release(core::UserId user, std::string_view key) override;
 

@@ -76,6 +76,27 @@ ON CONFLICT (user_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
 inline constexpr std::string_view kBatchInsertNewTransactionsConflict =
     "\nON CONFLICT (user_id, external_id) WHERE external_id IS NOT NULL DO NOTHING";
 inline constexpr std::string_view kBatchTransactionsReturning = "\nRETURNING id, external_id";
+// insert_new() of many rows, an import's (issue 7, helper C): the rows sent by COPY into a
+// temporary table with their position, then one INSERT ... SELECT in that order, which skips
+// external_ids the user has (or an earlier row of the call took) and returns the ids written
+// (the identity grows in that order) with their external_id. bench/README.md, "Users' data".
+inline constexpr std::string_view kCreateImportRows = R"~(
+CREATE TEMPORARY TABLE finml_import_rows (
+  ord bigint NOT NULL, account_id bigint, amount_minor bigint NOT NULL, currency text NOT NULL,
+  type text NOT NULL, date date NOT NULL, category text NOT NULL, description text NOT NULL,
+  note text NOT NULL, external_id text
+) ON COMMIT DROP)~";
+inline constexpr std::string_view kCopyImportRows = R"~(
+COPY finml_import_rows (ord, account_id, amount_minor, currency, type, date, category, description,
+                        note, external_id) FROM STDIN)~";
+inline constexpr std::string_view kInsertImportRows = R"~(
+INSERT INTO transactions (user_id, account_id, amount_minor, currency, type, date, category,
+                          description, note, external_id, created_at, updated_at)
+SELECT $1::bigint, account_id, amount_minor, currency, type, date, category, description, note,
+       external_id, $2::timestamptz, $2::timestamptz
+FROM finml_import_rows ORDER BY ord
+ON CONFLICT (user_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+RETURNING id, external_id)~";
 inline constexpr std::string_view kTransactionCursorDate = R"~(
 SELECT date FROM transactions WHERE id = $1 AND user_id = $2)~";
 // $2/$3: inclusive date bounds or NULL; $4/$5: the keyset cursor (date, id) or NULL;
@@ -106,6 +127,11 @@ inline constexpr std::string_view kFindTransaction = R"~(
 SELECT id, date, amount_minor, currency, type, category, description, note, account_id,
        external_id
 FROM transactions WHERE user_id = $1 AND id = $2)~";
+// modify() (issue 7, helper C): the row locked until the commit.
+inline constexpr std::string_view kFindTransactionForUpdate = R"~(
+SELECT id, date, amount_minor, currency, type, category, description, note, account_id,
+       external_id
+FROM transactions WHERE user_id = $1 AND id = $2 FOR UPDATE)~";
 inline constexpr std::string_view kUpdateTransaction = R"~(
 UPDATE transactions SET account_id = $3::bigint, amount_minor = $4, currency = $5, type = $6,
   date = $7::date, category = $8, description = $9, note = $10, updated_at = $11
@@ -114,7 +140,8 @@ inline constexpr std::string_view kDeleteTransaction =
     "DELETE FROM transactions WHERE user_id = $1 AND id = $2";
 // Idempotency-Key (issue 7, helper T).
 inline constexpr std::string_view kDeleteExpiredIdempotencyKey = R"~(
-DELETE FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2 AND created_at < $3)~";
+DELETE FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2
+  AND (created_at < $3 OR (status_code = 0 AND created_at < $4)))~";
 inline constexpr std::string_view kClaimIdempotencyKey = R"~(
 INSERT INTO idempotency_keys (user_id, idempotency_key, request_digest, created_at)
 VALUES ($1, $2, $3, $4)

@@ -12,6 +12,7 @@
 #include <finml/storage/migrations.hpp>
 #include <finml/storage/sqlite/sql.hpp>
 #include <finml/storage/sqlite/sqlite_category_overrides.hpp>  // issue 7, helper K
+#include <finml/storage/sqlite/sqlite_resources.hpp>  // issue 7, helper A
 #include <finml/storage/sqlite/sqlite_repositories.hpp>
 #include <finml/storage/sqlite/sqlite_store.hpp>
 
@@ -82,7 +83,12 @@ class SqliteDatabase final : public Database {
         insights_(store_),
         api_keys_(store_),
         idempotency_keys_(store_),
-        category_overrides_(store_) {}  // issue 7, helper K
+        category_overrides_(store_),  // issue 7, helper K
+        accounts_(store_),  // issue 7, helper A: accounts_ ... user_categories_
+        goals_(store_),
+        budgets_(store_),
+        bills_(store_),
+        user_categories_(store_) {}
 
   [[nodiscard]] std::string_view backend() const noexcept override { return detail::kBackend; }
 
@@ -131,6 +137,13 @@ class SqliteDatabase final : public Database {
   ApiKeyRepository& api_keys() override { return api_keys_; }
   IdempotencyRepository& idempotency_keys() override { return idempotency_keys_; }
   CategoryOverrideRepository& category_overrides() override { return category_overrides_; }  // issue 7, helper K
+  // --- the other resources (issue 7, helper A) ---
+  AccountRepository& accounts() override { return accounts_; }
+  GoalRepository& goals() override { return goals_; }
+  BudgetRepository& budgets() override { return budgets_; }
+  BillRepository& bills() override { return bills_; }
+  UserCategoryRepository& user_categories() override { return user_categories_; }
+  // --- end other resources ---
 
  private:
   std::string path_;
@@ -143,6 +156,13 @@ class SqliteDatabase final : public Database {
   detail::SqliteApiKeyRepository api_keys_;
   detail::SqliteIdempotencyRepository idempotency_keys_;
   detail::SqliteCategoryOverrideRepository category_overrides_;  // issue 7, helper K
+  // --- the other resources (issue 7, helper A) ---
+  detail::SqliteAccountRepository accounts_;
+  detail::SqliteGoalRepository goals_;
+  detail::SqliteBudgetRepository budgets_;
+  detail::SqliteBillRepository bills_;
+  detail::SqliteUserCategoryRepository user_categories_;
+  // --- end other resources ---
 };
 
 [[nodiscard]] std::vector<std::unique_ptr<SQLite::Database>> open_migrated_connections(
@@ -161,6 +181,8 @@ class SqliteDatabase final : public Database {
   for (;;) {
     try {
       if (path != kInMemory) {
+        // Before the first table and WAL: a new file takes this page size (issue 7, helper C).
+        first.exec(std::string(sql::kPageSize));
         // WAL lets readers run while one writer writes; the mode is stored in the file.
         const std::string mode = first.execAndGet(std::string(sql::kJournalModeWal)).getString();
         if (mode != "wal") {

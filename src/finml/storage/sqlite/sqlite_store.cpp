@@ -23,6 +23,7 @@ std::unique_ptr<SQLite::Database> open_connection(const std::string& filename,
   connection->exec(std::string(sql::kEnableForeignKeys));
   connection->exec(std::string(sql::kSynchronousFull));
   connection->exec(std::string(sql::kCacheSize));
+  connection->exec(std::string(sql::kMmapSize));  // issue 7, helper C
   return connection;
 }
 

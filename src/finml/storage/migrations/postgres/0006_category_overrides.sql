@@ -1,4 +1,4 @@
--- finml schema 7 (PostgreSQL): each user's category overrides (issue 7, point 5). A transaction
+-- finml schema 6 (PostgreSQL): each user's category overrides (issue 7, point 5). A transaction
 -- whose normalised description or category equals match_text gets the detailed taxonomy
 -- category `category` (finml/analytics/categories); PUT
 -- /api/v1/users/{user_id}/categories/overrides replaces a user's whole set.
