@@ -19,6 +19,8 @@ test_packages=(libgtest-dev libgmock-dev postgresql curl procps)
 # The deployment check and the scale-out test (tests/deploy): nginx and Redis on loopback, the
 # compose file parsed by docker-compose (v1) and PyYAML.
 test_packages+=(nginx redis-server docker-compose python3 python3-yaml)
+# libofx's ofxdump, against which tests/ingest checks finml's own OFX/QFX reader.
+test_packages+=(ofx)
 bench_packages=(libbenchmark-dev wrk librestinio-dev)
 
 packages=("${build_packages[@]}")

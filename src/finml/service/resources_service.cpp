@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <finml/analytics/categories/categories.hpp>
+#include <finml/service/base64url.hpp>
 #include <finml/service/user_data_service.hpp>
 
 namespace finml::service {
@@ -223,43 +224,19 @@ core::Result<storage::UserCategory> checked(storage::UserCategory row) {
 
 namespace {
 
-constexpr std::string_view kBase64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr std::string_view kCursorPrefix = "r1:";
 
 }  // namespace
 
 std::string encode_resource_cursor(std::int64_t after_id) {
-  const std::string text = std::string(kCursorPrefix) + std::to_string(after_id);
-  std::string out;
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (const char c : text) {
-    buffer = (buffer << 8U) | static_cast<unsigned char>(c);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kBase64Url[(buffer >> static_cast<unsigned>(bits)) & 0x3FU];
-    }
-  }
-  if (bits > 0) out += kBase64Url[(buffer << static_cast<unsigned>(6 - bits)) & 0x3FU];
-  return out;
+  return to_base64url(std::string(kCursorPrefix) + std::to_string(after_id));
 }
 
 std::optional<std::int64_t> decode_resource_cursor(std::string_view token) {
   if (token.empty() || token.size() > 40) return std::nullopt;
-  std::string text;
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (const char c : token) {
-    const auto index = kBase64Url.find(c);
-    if (index == std::string_view::npos) return std::nullopt;
-    buffer = (buffer << 6U) | static_cast<std::uint32_t>(index);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      text += static_cast<char>((buffer >> static_cast<unsigned>(bits)) & 0xFFU);
-    }
-  }
+  const auto decoded = from_base64url(token);
+  if (!decoded) return std::nullopt;
+  const std::string& text = *decoded;
   if (!text.starts_with(kCursorPrefix)) return std::nullopt;
   const std::string_view digits = std::string_view(text).substr(kCursorPrefix.size());
   std::int64_t id = 0;

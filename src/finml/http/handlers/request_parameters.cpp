@@ -40,6 +40,40 @@ core::Result<std::optional<core::UserId>> optional_user_id_parameter(const Reque
   return std::optional<core::UserId>(*user);
 }
 
+std::optional<std::string> query_text(const RequestContext& context, std::string_view name) {
+  auto value = context.request.query_parameter(name);
+  if (!value || value->empty()) return std::nullopt;
+  return value;
+}
+
+RangeFilters read_range_filters(const RequestContext& context, core::Currency currency,
+                                std::vector<core::FieldError>& problems) {
+  RangeFilters filters;
+  for (const std::string_view name : {"from", "to"}) {
+    if (const auto value = query_text(context, name)) {
+      const auto date = core::Date::parse_iso(*value);
+      if (!date) {
+        problems.push_back(
+            {"query." + std::string(name), "must be a date YYYY-MM-DD, not " + quoted(*value), "value_error"});
+      } else {
+        (name == "from" ? filters.from : filters.to) = *date;
+      }
+    }
+  }
+  for (const std::string_view name : {"min_amount", "max_amount"}) {
+    if (const auto value = query_text(context, name)) {
+      const auto amount = core::Money::parse(*value, currency);
+      if (!amount) {
+        problems.push_back(
+            {"query." + std::string(name), "must be a decimal amount, not " + quoted(*value), "value_error"});
+      } else {
+        (name == "min_amount" ? filters.min_amount_minor : filters.max_amount_minor) = amount->minor_units();
+      }
+    }
+  }
+  return filters;
+}
+
 core::Result<std::int64_t> positive_id_parameter(const RequestContext& context, std::string_view name) {
   const std::string_view text = context.path_parameter(name).value_or(std::string_view{});
   const auto value = parse_decimal_integer(text);

@@ -2,44 +2,21 @@
 // helper A): see users_resources.hpp.
 #include <finml/http/handlers/users_resources.hpp>
 
-#include <algorithm>
-
 namespace finml::http::handlers::resources {
 
 core::Result<storage::ResourceQuery> read_filters(const RequestContext& context, core::Currency currency) {
   storage::ResourceQuery query;
   std::vector<core::FieldError> problems;
-  const auto text = [&](std::string_view name) -> std::optional<std::string> {
-    auto value = context.request.query_parameter(name);
-    if (!value || value->empty()) return std::nullopt;
-    return value;
-  };
-  for (const std::string_view name : {"from", "to"}) {
-    if (const auto value = text(name)) {
-      const auto date = core::Date::parse_iso(*value);
-      if (!date) {
-        problems.push_back(
-            {"query." + std::string(name), "must be a date YYYY-MM-DD, not " + quoted(*value), "value_error"});
-      } else {
-        (name == "from" ? query.from : query.to) = *date;
-      }
-    }
-  }
+  const auto text = [&context](std::string_view name) { return query_text(context, name); };
+  const RangeFilters range = read_range_filters(context, currency, problems);
+  query.from = range.from;
+  query.to = range.to;
+  query.min_amount_minor = range.min_amount_minor;
+  query.max_amount_minor = range.max_amount_minor;
   query.status = text("status");
   query.kind = text("type");
   query.category = text("category");
   query.text = text("q");
-  for (const std::string_view name : {"min_amount", "max_amount"}) {
-    if (const auto value = text(name)) {
-      const auto amount = core::Money::parse(*value, currency);
-      if (!amount) {
-        problems.push_back(
-            {"query." + std::string(name), "must be a decimal amount, not " + quoted(*value), "value_error"});
-      } else {
-        (name == "min_amount" ? query.min_amount_minor : query.max_amount_minor) = amount->minor_units();
-      }
-    }
-  }
   if (!problems.empty()) return core::fail_validation(std::move(problems));
   return query;
 }

@@ -35,22 +35,12 @@ std::string transaction_location(core::UserId user, core::TransactionId id) {
 core::Result<storage::TransactionQuery> read_filters(const RequestContext& context, core::Currency currency) {
   storage::TransactionQuery query;
   std::vector<core::FieldError> problems;
-  const auto text = [&](std::string_view name) -> std::optional<std::string> {
-    auto value = context.request.query_parameter(name);
-    if (!value || value->empty()) return std::nullopt;
-    return value;
-  };
-  for (const std::string_view name : {"from", "to"}) {
-    if (const auto value = text(name)) {
-      const auto date = core::Date::parse_iso(*value);
-      if (!date) {
-        problems.push_back({"query." + std::string(name), "must be a date YYYY-MM-DD, not " + quoted(*value),
-                            "value_error"});
-      } else {
-        (name == "from" ? query.from : query.to) = *date;
-      }
-    }
-  }
+  const auto text = [&context](std::string_view name) { return query_text(context, name); };
+  const RangeFilters range = read_range_filters(context, currency, problems);
+  query.from = range.from;
+  query.to = range.to;
+  query.min_amount_minor = range.min_amount_minor;
+  query.max_amount_minor = range.max_amount_minor;
   if (const auto value = text("type")) {
     if (const auto type = core::parse_transaction_type(*value)) {
       query.type = *type;
@@ -66,17 +56,6 @@ core::Result<storage::TransactionQuery> read_filters(const RequestContext& conte
       query.account_id = core::AccountId(*id);
     } else {
       problems.push_back({"query.account_id", "must be a positive integer, not " + quoted(*value), "type_error"});
-    }
-  }
-  for (const std::string_view name : {"min_amount", "max_amount"}) {
-    if (const auto value = text(name)) {
-      const auto amount = core::Money::parse(*value, currency);
-      if (!amount) {
-        problems.push_back({"query." + std::string(name), "must be a decimal amount, not " + quoted(*value),
-                            "value_error"});
-      } else {
-        (name == "min_amount" ? query.min_amount_minor : query.max_amount_minor) = amount->minor_units();
-      }
     }
   }
   if (!problems.empty()) return core::fail_validation(std::move(problems));
