@@ -11,11 +11,11 @@
 #include <set>
 #include <string>
 
-#include <libpq-fe.h>
 #include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 
 namespace finml::testing {
 namespace {
@@ -26,33 +26,12 @@ using namespace std::chrono_literals;
 
 const Headers kJson{{"Content-Type", "application/json"}};
 
-void postgres_exec(const std::string& url, const std::string& sql) {
-  PGconn* connection = PQconnectdb(url.c_str());
-  ASSERT_EQ(PQstatus(connection), CONNECTION_OK) << PQerrorMessage(connection);
-  PGresult* result = PQexec(connection, sql.c_str());
-  const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK;
-  const std::string error = PQresultErrorMessage(result);
-  PQclear(result);
-  PQfinish(connection);
-  ASSERT_TRUE(ok) << sql << ": " << error;
-}
-
 class CategoryOverridesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     std::map<std::string, std::string> environment{{"FIXED_NOW", "2026-03-15T12:00:00Z"}};
-    const char* backend = std::getenv("FINML_TEST_BACKEND");
-    if (backend != nullptr && std::string(backend) == "postgres") {
-      const char* url_file = std::getenv("FINML_TEST_POSTGRES_URL_FILE");
-      ASSERT_NE(url_file, nullptr) << "FINML_TEST_POSTGRES_URL_FILE is not set";
-      std::string server_url;
-      std::getline(std::ifstream(url_file), server_url);
-      ASSERT_FALSE(server_url.empty()) << "no URL in " << url_file;
-      const std::string name = "finml_http_categories_" + std::to_string(::getpid());
-      ASSERT_NO_FATAL_FAILURE(postgres_exec(server_url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
-      ASSERT_NO_FATAL_FAILURE(postgres_exec(server_url, "CREATE DATABASE " + name));
-      environment["DATABASE_URL"] = server_url.substr(0, server_url.rfind('/') + 1) + name;
-    }
+    const auto url = new_postgres_database("finml_http_categories_" + std::to_string(::getpid()));
+    if (url) environment["DATABASE_URL"] = *url;
     server_ = new FinmlServer(environment);
   }
   static void TearDownTestSuite() {

@@ -15,11 +15,11 @@
 #include <string>
 #include <vector>
 
-#include <libpq-fe.h>
 #include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 
 namespace finml::testing {
 namespace {
@@ -29,17 +29,6 @@ using Headers = std::map<std::string, std::string>;
 using namespace std::chrono_literals;
 
 const Headers kJson{{"Content-Type", "application/json"}};
-
-void postgres_exec(const std::string& url, const std::string& sql) {
-  PGconn* connection = PQconnectdb(url.c_str());
-  ASSERT_EQ(PQstatus(connection), CONNECTION_OK) << PQerrorMessage(connection);
-  PGresult* result = PQexec(connection, sql.c_str());
-  const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK;
-  const std::string error = PQresultErrorMessage(result);
-  PQclear(result);
-  PQfinish(connection);
-  ASSERT_TRUE(ok) << sql << ": " << error;
-}
 
 json read_fixture() {
   std::ifstream file(std::string(FINML_SOURCE_DIR) + "/tests/api/fixtures/client_user8.json");
@@ -75,18 +64,8 @@ class StoredAnalyticsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     std::map<std::string, std::string> environment{{"FIXED_NOW", "2025-10-31T12:00:00Z"}};
-    const char* backend = std::getenv("FINML_TEST_BACKEND");
-    if (backend != nullptr && std::string(backend) == "postgres") {
-      const char* url_file = std::getenv("FINML_TEST_POSTGRES_URL_FILE");
-      ASSERT_NE(url_file, nullptr) << "FINML_TEST_POSTGRES_URL_FILE is not set";
-      std::string server_url;
-      std::getline(std::ifstream(url_file), server_url);
-      ASSERT_FALSE(server_url.empty()) << "no URL in " << url_file;
-      const std::string name = "finml_http_stored_analytics_" + std::to_string(::getpid());
-      ASSERT_NO_FATAL_FAILURE(postgres_exec(server_url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
-      ASSERT_NO_FATAL_FAILURE(postgres_exec(server_url, "CREATE DATABASE " + name));
-      environment["DATABASE_URL"] = server_url.substr(0, server_url.rfind('/') + 1) + name;
-    }
+    const auto url = new_postgres_database("finml_http_stored_analytics_" + std::to_string(::getpid()));
+    if (url) environment["DATABASE_URL"] = *url;
     server_ = new FinmlServer(environment);
   }
   static void TearDownTestSuite() {

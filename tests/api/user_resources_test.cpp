@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include <libpq-fe.h>
 #include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 
 namespace finml::testing {
 namespace {
@@ -33,36 +33,12 @@ const Headers kJson{{"Content-Type", "application/json"}};
 
 Headers with_key(const std::string& key) { return {{"Content-Type", "application/json"}, {"Idempotency-Key", key}}; }
 
-/// Runs one statement on the PostgreSQL server at `url`; throws when it cannot.
-void postgres_exec(const std::string& url, const std::string& sql) {
-  PGconn* connection = PQconnectdb(url.c_str());
-  if (PQstatus(connection) != CONNECTION_OK) {
-    const std::string error = PQerrorMessage(connection);
-    PQfinish(connection);
-    throw std::runtime_error("cannot connect to " + url + ": " + error);
-  }
-  PGresult* result = PQexec(connection, sql.c_str());
-  const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK;
-  const std::string error = PQresultErrorMessage(result);
-  PQclear(result);
-  PQfinish(connection);
-  if (!ok) throw std::runtime_error(sql + ": " + error);
-}
-
 /// DATABASE_URL of a new database: a PostgreSQL database of its own on the test server when
 /// FINML_TEST_BACKEND=postgres, else nothing (FinmlServer's own SQLite file).
 std::map<std::string, std::string> database_environment(const std::string& suffix) {
-  const char* backend = std::getenv("FINML_TEST_BACKEND");
-  if (backend == nullptr || std::string(backend) != "postgres") return {};
-  const char* url_file = std::getenv("FINML_TEST_POSTGRES_URL_FILE");
-  if (url_file == nullptr) throw std::runtime_error("FINML_TEST_POSTGRES_URL_FILE is not set");
-  std::string server_url;
-  std::getline(std::ifstream(url_file), server_url);
-  if (server_url.empty()) throw std::runtime_error(std::string("no URL in ") + url_file);
-  const std::string name = "finml_http_user_resources_" + std::to_string(::getpid()) + "_" + suffix;
-  postgres_exec(server_url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-  postgres_exec(server_url, "CREATE DATABASE " + name);
-  return {{"DATABASE_URL", server_url.substr(0, server_url.rfind('/') + 1) + name}};
+  const auto url = new_postgres_database("finml_http_user_resources_" + std::to_string(::getpid()) + "_" + suffix);
+  if (!url) return {};
+  return {{"DATABASE_URL", *url}};
 }
 
 class UserResourcesTest : public ::testing::Test {

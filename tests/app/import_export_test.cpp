@@ -17,51 +17,29 @@
 #include <cstdlib>
 
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 #include <nlohmann/json.hpp>
 
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/test_database.hpp"
 
 namespace finml {
 namespace {
 
 using testing::ChildProcess;
 
-/// Runs one statement on the PostgreSQL server at `url`; false (and a test failure) when it cannot.
-bool postgres_exec(const std::string& url, const std::string& sql) {
-  PGconn* connection = PQconnectdb(url.c_str());
-  const bool connected = PQstatus(connection) == CONNECTION_OK;
-  EXPECT_TRUE(connected) << PQerrorMessage(connection);
-  bool ok = false;
-  if (connected) {
-    PGresult* result = PQexec(connection, sql.c_str());
-    ok = PQresultStatus(result) == PGRES_COMMAND_OK;
-    EXPECT_TRUE(ok) << sql << ": " << PQresultErrorMessage(result);
-    PQclear(result);
-  }
-  PQfinish(connection);
-  return ok;
-}
-
 /// A new empty database: a SQLite file in `directory`, or a new database on the PostgreSQL test
 /// server when FINML_TEST_BACKEND=postgres. Empty (and a test failure) when it cannot be made.
 std::string fresh_database_url(const std::string& directory) {
-  const char* backend = std::getenv("FINML_TEST_BACKEND");
-  if (backend == nullptr || std::string(backend) != "postgres") return "sqlite:///" + directory + "/finml.db";
-  const char* url_file = std::getenv("FINML_TEST_POSTGRES_URL_FILE");
-  EXPECT_NE(url_file, nullptr) << "FINML_TEST_POSTGRES_URL_FILE is not set";
-  if (url_file == nullptr) return {};
-  std::string server_url;
-  std::getline(std::ifstream(url_file), server_url);
-  EXPECT_FALSE(server_url.empty()) << "no URL in " << url_file;
   static int counter = 0;
-  const std::string name = "finml_import_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-  if (!postgres_exec(server_url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") ||
-      !postgres_exec(server_url, "CREATE DATABASE " + name)) {
+  try {
+    const auto url = testing::new_postgres_database("finml_import_" + std::to_string(::getpid()) + "_" +
+                                                    std::to_string(++counter));
+    return url ? *url : "sqlite:///" + directory + "/finml.db";
+  } catch (const std::exception& error) {
+    ADD_FAILURE() << error.what();
     return {};
   }
-  return server_url.substr(0, server_url.rfind('/') + 1) + name;
 }
 
 struct CliRun {
