@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
-#include <cstring>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -11,101 +9,14 @@
 #include <utility>
 #include <vector>
 
+#include <xxhash.h>
+
 namespace finml::ingest {
 namespace {
 
 __extension__ using Uint128 = unsigned __int128;
 
 constexpr char kSeparator = '\x1f';  // a byte that normalised text never holds
-
-std::uint64_t load64(const char* bytes) noexcept {
-  std::uint64_t value = 0;
-  std::memcpy(&value, bytes, sizeof value);
-  return value;  // little-endian hosts only: static_assert below
-}
-static_assert(std::endian::native == std::endian::little, "fingerprints read words little-endian");
-
-std::uint64_t rotl(std::uint64_t x, int r) noexcept { return (x << r) | (x >> (64 - r)); }
-
-std::uint64_t fmix(std::uint64_t k) noexcept {
-  k ^= k >> 33U;
-  k *= 0xff51afd7ed558ccdULL;
-  k ^= k >> 33U;
-  k *= 0xc4ceb9fe1a85ec53ULL;
-  k ^= k >> 33U;
-  return k;
-}
-
-/// MurmurHash3_x64_128 (Austin Appleby, public domain), seed 0: 16 bytes a step, where the
-/// byte-wise 128-bit FNV-1a that fingerprints used before cost a third of a second a million rows.
-Uint128 murmur3_128(std::string_view text) noexcept {
-  constexpr std::uint64_t c1 = 0x87c37b91114253d5ULL;
-  constexpr std::uint64_t c2 = 0x4cf5ad432745937fULL;
-  std::uint64_t h1 = 0;
-  std::uint64_t h2 = 0;
-  const std::size_t blocks = text.size() / 16;
-  const char* data = text.data();
-  for (std::size_t i = 0; i < blocks; ++i) {
-    std::uint64_t k1 = load64(data + i * 16);
-    std::uint64_t k2 = load64(data + i * 16 + 8);
-    k1 *= c1;
-    k1 = rotl(k1, 31);
-    k1 *= c2;
-    h1 ^= k1;
-    h1 = rotl(h1, 27);
-    h1 += h2;
-    h1 = h1 * 5 + 0x52dce729;
-    k2 *= c2;
-    k2 = rotl(k2, 33);
-    k2 *= c1;
-    h2 ^= k2;
-    h2 = rotl(h2, 31);
-    h2 += h1;
-    h2 = h2 * 5 + 0x38495ab5;
-  }
-  const auto* tail = reinterpret_cast<const unsigned char*>(data + blocks * 16);
-  std::uint64_t k1 = 0;
-  std::uint64_t k2 = 0;
-  switch (text.size() & 15U) {
-    case 15: k2 ^= static_cast<std::uint64_t>(tail[14]) << 48U; [[fallthrough]];
-    case 14: k2 ^= static_cast<std::uint64_t>(tail[13]) << 40U; [[fallthrough]];
-    case 13: k2 ^= static_cast<std::uint64_t>(tail[12]) << 32U; [[fallthrough]];
-    case 12: k2 ^= static_cast<std::uint64_t>(tail[11]) << 24U; [[fallthrough]];
-    case 11: k2 ^= static_cast<std::uint64_t>(tail[10]) << 16U; [[fallthrough]];
-    case 10: k2 ^= static_cast<std::uint64_t>(tail[9]) << 8U; [[fallthrough]];
-    case 9:
-      k2 ^= static_cast<std::uint64_t>(tail[8]);
-      k2 *= c2;
-      k2 = rotl(k2, 33);
-      k2 *= c1;
-      h2 ^= k2;
-      [[fallthrough]];
-    case 8: k1 ^= static_cast<std::uint64_t>(tail[7]) << 56U; [[fallthrough]];
-    case 7: k1 ^= static_cast<std::uint64_t>(tail[6]) << 48U; [[fallthrough]];
-    case 6: k1 ^= static_cast<std::uint64_t>(tail[5]) << 40U; [[fallthrough]];
-    case 5: k1 ^= static_cast<std::uint64_t>(tail[4]) << 32U; [[fallthrough]];
-    case 4: k1 ^= static_cast<std::uint64_t>(tail[3]) << 24U; [[fallthrough]];
-    case 3: k1 ^= static_cast<std::uint64_t>(tail[2]) << 16U; [[fallthrough]];
-    case 2: k1 ^= static_cast<std::uint64_t>(tail[1]) << 8U; [[fallthrough]];
-    case 1:
-      k1 ^= static_cast<std::uint64_t>(tail[0]);
-      k1 *= c1;
-      k1 = rotl(k1, 31);
-      k1 *= c2;
-      h1 ^= k1;
-      break;
-    default: break;
-  }
-  h1 ^= text.size();
-  h2 ^= text.size();
-  h1 += h2;
-  h2 += h1;
-  h1 = fmix(h1);
-  h2 = fmix(h2);
-  h1 += h2;
-  h2 += h1;
-  return (static_cast<Uint128>(h1) << 64U) | h2;
-}
 
 void append_integer(std::string& out, std::int64_t value) {
   std::array<char, 24> digits{};
@@ -168,7 +79,8 @@ void canonical(const core::Transaction& row, int occurrence, std::string& out) {
 
 Uint128 hash_of(const core::Transaction& row, int occurrence, std::string& buffer) {
   canonical(row, occurrence, buffer);
-  return murmur3_128(buffer);
+  const XXH128_hash_t hash = XXH3_128bits(buffer.data(), buffer.size());
+  return (static_cast<Uint128>(hash.high64) << 64U) | hash.low64;
 }
 
 // Base 64 whose alphabet is in ASCII order, so that text order is number order.

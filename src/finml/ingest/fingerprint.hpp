@@ -1,6 +1,6 @@
 #pragma once
 /// @file finml/ingest/fingerprint.hpp
-/// Duplicate detection on import. A row's fingerprint is its date and a 128-bit MurmurHash3 of its account,
+/// Duplicate detection on import. A row's fingerprint is its date and an XXH3-128 hash of its account,
 /// date, amount (minor units and currency), type and normalised description (its category when
 /// it has no description), plus its occurrence among identical rows of the same file: two
 /// identical coffees on one day in one file are two rows, while importing that file again (or

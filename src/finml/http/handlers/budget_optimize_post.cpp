@@ -13,11 +13,9 @@ Handler budget_optimize_post(const Dependencies& deps) {
     auto input = json::read_budget_optimize_request(context.request.body, deps.default_currency);
     if (!input) return std::unexpected(std::move(input.error()));
     const core::UserId user = input->base.user_id;
-    auto data = service::analytics_transactions(
-        deps.database, user, given_rows(input->base.has_transactions, input->base.transactions),
-        input->base.currency, service::CategoryOverrides::kApply);
+    auto data = rows_with_overrides(deps, context, user, input->base.has_transactions, input->base.transactions,
+                                    input->base.currency);
     if (!data) return std::unexpected(std::move(data.error()));
-    warn_if_overrides_skipped(deps, context, user, *data);
     if (data->from_storage) input->options.currency_label = json::currency_label(data->currency);
     const core::Date today = input->base.as_of.value_or(deps.today());
     auto optimization = analytics::budget::optimize_budget(data->rows, input->options, today);

@@ -13,11 +13,9 @@ Handler insights_health_score_post(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
     auto request = json::read_health_score_request(context.request.body, deps.default_currency);
     if (!request) return std::unexpected(std::move(request.error()));
-    auto data = service::analytics_transactions(deps.database, request->user_id,
-                                                given_rows(request->has_transactions, request->transactions),
-                                                request->currency, service::CategoryOverrides::kApply);
+    auto data = rows_with_overrides(deps, context, request->user_id, request->has_transactions,
+                                    request->transactions, request->currency);
     if (!data) return std::unexpected(std::move(data.error()));
-    warn_if_overrides_skipped(deps, context, request->user_id, *data);
     if (data->from_storage && !request->has_goals) {
       auto goals = service::stored_goals(deps.database, request->user_id);
       if (!goals) return std::unexpected(std::move(goals.error()));

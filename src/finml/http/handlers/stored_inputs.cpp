@@ -4,15 +4,20 @@
 
 namespace finml::http::handlers {
 
-void warn_if_overrides_skipped(const Dependencies& deps, const RequestContext& context, core::UserId user,
-                               const service::AnalyticsTransactions& data) {
-  if (!data.overrides_unavailable || deps.logger == nullptr) return;
-  deps.logger->log(LogLevel::kWarning, "category_overrides_unavailable",
-                   "the database is unavailable: answered from the body's transactions without the user's "
-                   "category overrides",
-                   {{"request_id", context.request_id},
-                    {"path", std::string_view(context.request.path)},
-                    {"user_id", user.value()}});
+core::Result<service::AnalyticsTransactions> rows_with_overrides(
+    const Dependencies& deps, const RequestContext& context, core::UserId user, bool has_transactions,
+    std::vector<core::Transaction>& transactions, core::Currency currency) {
+  auto data = service::analytics_transactions(deps.database, user, given_rows(has_transactions, transactions),
+                                              currency, service::CategoryOverrides::kApply);
+  if (data && data->overrides_unavailable && deps.logger != nullptr) {
+    deps.logger->log(LogLevel::kWarning, "category_overrides_unavailable",
+                     "the database is unavailable: answered from the body's transactions without the user's "
+                     "category overrides",
+                     {{"request_id", context.request_id},
+                      {"path", std::string_view(context.request.path)},
+                      {"user_id", user.value()}});
+  }
+  return data;
 }
 
 std::vector<analytics::budget::SavingsGoal> budget_goals(std::span<const service::StoredGoal> goals) {

@@ -26,10 +26,13 @@ namespace finml::http::handlers {
   return std::move(rows);
 }
 
-/// Logs, at WARNING, that the user's category overrides were left out (database unavailable)
-/// when `data` says so.
-void warn_if_overrides_skipped(const Dependencies& deps, const RequestContext& context, core::UserId user,
-                               const service::AnalyticsTransactions& data);
+/// The rows a budget or health route analyses: the body's when it had `transactions`, else the
+/// user's stored ones, with the user's category overrides applied. When the overrides could not
+/// be read (database unavailable) but the body carried the rows, they are answered without
+/// them and a WARNING is logged.
+[[nodiscard]] core::Result<service::AnalyticsTransactions> rows_with_overrides(
+    const Dependencies& deps, const RequestContext& context, core::UserId user, bool has_transactions,
+    std::vector<core::Transaction>& transactions, core::Currency currency);
 
 [[nodiscard]] std::vector<analytics::budget::SavingsGoal> budget_goals(std::span<const service::StoredGoal> goals);
 [[nodiscard]] std::vector<analytics::health::GoalProgressInput> health_goals(std::span<const service::StoredGoal> goals);

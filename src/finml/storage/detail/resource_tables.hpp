@@ -64,7 +64,8 @@ struct Table {
 
 enum class Dialect { kSqlite, kPostgres };
 
-[[nodiscard]] inline std::string placeholder(Dialect dialect, int index) {
+/// The SQL text of bound parameter `index` (1-based): "?3" in SQLite, "$3" in PostgreSQL.
+[[nodiscard]] inline std::string parameter_marker(Dialect dialect, int index) {
   return (dialect == Dialect::kSqlite ? "?" : "$") + std::to_string(index);
 }
 
@@ -260,13 +261,13 @@ struct Traits<UserCategory> {
 /// Parameters: 1 user, 2..n+1 the values, n+2 now. Returns the new id.
 [[nodiscard]] inline std::string insert_sql(const Table& table, Dialect dialect) {
   std::string columns = "user_id";
-  std::string values = placeholder(dialect, 1);
+  std::string values = parameter_marker(dialect, 1);
   int index = 2;
   for (const auto column : table.columns) {
     (columns += ", ") += column;
-    (values += ", ") += placeholder(dialect, index++);
+    (values += ", ") += parameter_marker(dialect, index++);
   }
-  const std::string now = placeholder(dialect, index);
+  const std::string now = parameter_marker(dialect, index);
   return "INSERT INTO " + std::string(table.name) + " (" + columns + ", created_at, updated_at) VALUES (" + values +
          ", " + now + ", " + now + ") RETURNING id";
 }
@@ -276,24 +277,24 @@ struct Traits<UserCategory> {
   std::string sets;
   int index = 1;
   for (const auto column : table.columns) {
-    ((sets += std::string(column)) += " = ") += placeholder(dialect, index++);
+    ((sets += std::string(column)) += " = ") += parameter_marker(dialect, index++);
     sets += ", ";
   }
-  sets += "updated_at = " + placeholder(dialect, index);
-  return "UPDATE " + std::string(table.name) + " SET " + sets + " WHERE id = " + placeholder(dialect, index + 1) +
-         " AND user_id = " + placeholder(dialect, index + 2);
+  sets += "updated_at = " + parameter_marker(dialect, index);
+  return "UPDATE " + std::string(table.name) + " SET " + sets + " WHERE id = " + parameter_marker(dialect, index + 1) +
+         " AND user_id = " + parameter_marker(dialect, index + 2);
 }
 
 /// Parameters: 1 id, 2 user.
 [[nodiscard]] inline std::string find_sql(const Table& table, Dialect dialect) {
   return "SELECT " + select_list(table) + " FROM " + std::string(table.name) + " WHERE id = " +
-         placeholder(dialect, 1) + " AND user_id = " + placeholder(dialect, 2);
+         parameter_marker(dialect, 1) + " AND user_id = " + parameter_marker(dialect, 2);
 }
 
 /// Parameters: 1 id, 2 user.
 [[nodiscard]] inline std::string delete_sql(const Table& table, Dialect dialect) {
-  return "DELETE FROM " + std::string(table.name) + " WHERE id = " + placeholder(dialect, 1) +
-         " AND user_id = " + placeholder(dialect, 2);
+  return "DELETE FROM " + std::string(table.name) + " WHERE id = " + parameter_marker(dialect, 1) +
+         " AND user_id = " + parameter_marker(dialect, 2);
 }
 
 /// `text` as a LIKE pattern that matches it anywhere, with \ escaping % _ and \ itself.
@@ -318,7 +319,7 @@ struct Statement {
                                               const ResourceQuery& query) {
   Statement statement;
   statement.params.emplace_back(user.value());
-  std::string where = "user_id = " + placeholder(dialect, 1);
+  std::string where = "user_id = " + parameter_marker(dialect, 1);
   const auto add = [&](std::string_view condition_left, std::string_view op, ColumnValue value,
                        std::string_view wrap_open = "", std::string_view wrap_close = "") {
     statement.params.push_back(std::move(value));
@@ -326,7 +327,7 @@ struct Statement {
     where += condition_left;
     where += op;
     where += wrap_open;
-    where += placeholder(dialect, static_cast<int>(statement.params.size()));
+    where += parameter_marker(dialect, static_cast<int>(statement.params.size()));
     where += wrap_close;
   };
   if (query.after) add("id", " > ", *query.after);

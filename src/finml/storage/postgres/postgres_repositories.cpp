@@ -240,6 +240,19 @@ void append_transaction_params(std::vector<Param>& params, const core::Transacti
   return int_param(static_cast<std::int64_t>(std::min(limit, kMax)));
 }
 
+/// Writes `row` over the user's stored row `row.id` (kUpdateTransaction); false when the user
+/// has no such row. The caller grows data_version.
+bool store_update(PgConnection& connection, core::UserId user, const core::Transaction& row, const Param& now) {
+  return connection
+             .exec(sql::kUpdateTransaction,
+                   {int_param(user.value()), int_param(row.id.value()),
+                    optional_int_param(row.account_id ? std::optional(row.account_id->value()) : std::nullopt),
+                    int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
+                    text_param(core::to_string(row.type)), date_param(row.date), text_param(row.category),
+                    text_param(row.description), text_param(row.note), now})
+             .affected_rows() > 0;
+}
+
 }  // namespace
 
 // Users.
@@ -482,17 +495,7 @@ Result<bool> PostgresTransactionRepository::update(core::UserId user,
                                                    const core::Transaction& row) {
   return store_.write("updating a transaction", [user, &row](PgConnection& connection) {
     const Param now = now_param();
-    const bool changed =
-        connection
-            .exec(sql::kUpdateTransaction,
-                  {int_param(user.value()), int_param(row.id.value()),
-                   optional_int_param(row.account_id ? std::optional(row.account_id->value())
-                                                     : std::nullopt),
-                   int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
-                   text_param(core::to_string(row.type)), date_param(row.date),
-                   text_param(row.category), text_param(row.description), text_param(row.note),
-                   now})
-            .affected_rows() > 0;
+    const bool changed = store_update(connection, user, row, now);
     if (changed) bump_data_version(connection, user, now);
     return changed;
   });
@@ -516,12 +519,7 @@ Result<std::optional<core::Transaction>> PostgresTransactionRepository::modify(
     }
     row.id = id;
     const Param now = now_param();
-    connection.exec(sql::kUpdateTransaction,
-                    {int_param(user.value()), int_param(id.value()),
-                     optional_int_param(row.account_id ? std::optional(row.account_id->value()) : std::nullopt),
-                     int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
-                     text_param(core::to_string(row.type)), date_param(row.date), text_param(row.category),
-                     text_param(row.description), text_param(row.note), now});
+    store_update(connection, user, row, now);
     bump_data_version(connection, user, now);
     return row;
   });

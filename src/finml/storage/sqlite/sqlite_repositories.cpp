@@ -142,6 +142,25 @@ void bind_transaction(SQLite::Statement& statement, core::UserId user,
   statement.bind(11, now);
 }
 
+/// Writes `row` over the user's stored row `row.id` (kUpdateTransaction); false when the user
+/// has no such row. The caller grows data_version.
+bool store_update(SQLite::Database& connection, core::UserId user, const core::Transaction& row,
+                  const std::string& now) {
+  SQLite::Statement statement = prepare(connection, sql::kUpdateTransaction);
+  statement.bind(1, user.value());
+  statement.bind(2, row.id.value());
+  bind_optional(statement, 3, row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
+  statement.bind(4, row.amount.minor_units());
+  statement.bind(5, std::string(row.amount.currency().code()));
+  statement.bind(6, std::string(core::to_string(row.type)));
+  statement.bind(7, row.date.to_string());
+  statement.bind(8, row.category);
+  statement.bind(9, row.description);
+  statement.bind(10, row.note);
+  statement.bind(11, now);
+  return statement.exec() > 0;
+}
+
 /// "YYYY-MM-DD" without snprintf (Date::to_string's cost showed in the import's profile).
 class IsoDate {
  public:
@@ -386,20 +405,7 @@ Result<std::optional<core::Transaction>> SqliteTransactionRepository::find(core:
 Result<bool> SqliteTransactionRepository::update(core::UserId user, const core::Transaction& row) {
   return store_.write("updating a transaction", [user, &row](SQLite::Database& connection) {
     const std::string now = fixed_width_timestamp(storage::detail::now_utc());
-    SQLite::Statement statement = prepare(connection, sql::kUpdateTransaction);
-    statement.bind(1, user.value());
-    statement.bind(2, row.id.value());
-    bind_optional(statement, 3,
-                  row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
-    statement.bind(4, row.amount.minor_units());
-    statement.bind(5, std::string(row.amount.currency().code()));
-    statement.bind(6, std::string(core::to_string(row.type)));
-    statement.bind(7, row.date.to_string());
-    statement.bind(8, row.category);
-    statement.bind(9, row.description);
-    statement.bind(10, row.note);
-    statement.bind(11, now);
-    const bool changed = statement.exec() > 0;
+    const bool changed = store_update(connection, user, row, now);
     if (changed) bump_data_version(connection, user, now);
     return changed;
   });
@@ -424,19 +430,7 @@ Result<std::optional<core::Transaction>> SqliteTransactionRepository::modify(
     }
     row.id = id;
     const std::string now = fixed_width_timestamp(storage::detail::now_utc());
-    SQLite::Statement statement = prepare(connection, sql::kUpdateTransaction);
-    statement.bind(1, user.value());
-    statement.bind(2, id.value());
-    bind_optional(statement, 3, row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
-    statement.bind(4, row.amount.minor_units());
-    statement.bind(5, std::string(row.amount.currency().code()));
-    statement.bind(6, std::string(core::to_string(row.type)));
-    statement.bind(7, row.date.to_string());
-    statement.bind(8, row.category);
-    statement.bind(9, row.description);
-    statement.bind(10, row.note);
-    statement.bind(11, now);
-    statement.exec();
+    store_update(connection, user, row, now);
     bump_data_version(connection, user, now);
     return row;
   });
