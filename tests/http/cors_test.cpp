@@ -1,5 +1,6 @@
-// CORS over HTTP against the real binary: preflights, the headers on answers and errors, origins
-// that are not allowed, the wildcard, credentials, and the configuration that is refused.
+// CORS over HTTP against the real binary: preflights, the headers on answers and errors (those
+// refused while read too), origins that are not allowed, the wildcard, credentials, and the
+// configuration that is refused.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -103,6 +104,32 @@ TEST_F(CorsTest, AnswersAndErrorsOfAnAllowedOriginCarryOriginAndExposedHeaders) 
       EXPECT_NE(exposed.find(name), std::string::npos) << name;
     }
   }
+}
+
+// Answers given while the request is still being read (body too large, body too slow) pass no
+// middleware; without the same headers a browser would show a network error instead of them.
+TEST(CorsRejectionTest, RefusalsWhileReadingCarryTheSameHeaders) {
+  FinmlServer server(Environment{{"CORS_ORIGINS", kApp}, {"MAX_BODY_BYTES", "4096"}, {"BODY_TIMEOUT", "0.5"}});
+  const auto too_large = must(http_request(server.port(), "POST", "/goals/timeline", std::string(5000, ' '),
+                                           {{"Origin", kApp}}));
+  HttpConnection slow(server.port());
+  ASSERT_TRUE(slow.send_raw("POST /goals/timeline HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n"
+                            "Content-Length: 100\r\n\r\n{"));  // the body never arrives
+  const auto too_slow = slow.read_response();
+  ASSERT_TRUE(too_slow);
+  EXPECT_EQ(too_large.status, 413);
+  EXPECT_EQ(too_slow->status, 408);
+  for (const auto* response : {&too_large, &*too_slow}) {
+    SCOPED_TRACE(response->status);
+    EXPECT_EQ(response->header("access-control-allow-origin"), kApp);
+    EXPECT_NE(response->header("access-control-expose-headers").find("X-Request-ID"), std::string::npos);
+    EXPECT_EQ(response->header("vary"), "Origin");
+  }
+  // Another origin still gets none.
+  const auto other = must(http_request(server.port(), "POST", "/goals/timeline", std::string(5000, ' '),
+                                       {{"Origin", kOther}}));
+  EXPECT_EQ(other.status, 413);
+  EXPECT_FALSE(has_cors_header(other));
 }
 
 TEST_F(CorsTest, AnOriginNotListedGetsNoCorsHeaders) {

@@ -74,17 +74,24 @@ Response Application::dispatch(const Request& request, const std::string& reques
                     .path_parameters = match != nullptr ? match->parameters : kNoParameters,
                     .allowed_methods = miss != nullptr ? miss->allowed_methods : kNoMethods,
                     .caller = {}};
+  Response response;
   try {
     return run(exchange, 0);
   } catch (const std::exception& exception) {
     logger_.log(LogLevel::kError, "unhandled_exception", exception.what(),
                 {{"request_id", std::string_view(request_id)}, {"route", route}});
-    return internal_error_response(&exception, options_.production, request_id);
+    response = internal_error_response(&exception, options_.production, request_id);
   } catch (...) {
     logger_.log(LogLevel::kError, "unhandled_exception", "non-standard exception",
                 {{"request_id", std::string_view(request_id)}, {"route", route}});
-    return internal_error_response(nullptr, options_.production, request_id);
+    response = internal_error_response(nullptr, options_.production, request_id);
   }
+  amend_direct_answer(request, response);
+  return response;
+}
+
+void Application::amend_direct_answer(const Request& request, Response& response) const {
+  for (const auto& step : middleware_) step->amend_direct_answer(request, response);
 }
 
 Response Application::run(Exchange& exchange, std::size_t step) {
@@ -156,6 +163,7 @@ Response Application::reject(Rejection rejection, const Request& partial) {
       response = status_response(408, "Request not received in time", request_id);
       break;
   }
+  amend_direct_answer(partial, response);
   finish(partial, response, request_id, route, started);
   return response;
 }

@@ -38,6 +38,8 @@ class Application final : public RequestHandler {
   Response dispatch(const Request& request, const std::string& request_id, std::string_view& route);
   Response run(Exchange& exchange, std::size_t step);
   Response invoke_handler(Exchange& exchange);
+  /// Lets every step amend an answer that did not come back through the chain (Middleware).
+  void amend_direct_answer(const Request& request, Response& response) const;
   void finish(const Request& request, Response& response, const std::string& request_id,
               std::string_view route, std::chrono::steady_clock::time_point started);
 

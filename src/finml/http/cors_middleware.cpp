@@ -54,18 +54,10 @@ void CorsMiddleware::add_origin_headers(Response& response, std::string_view ori
 
 Response CorsMiddleware::handle(Exchange& exchange, Next next) {
   if (origins_.empty() && !any_origin_) return next(exchange);  // CORS is off
-  // The answer depends on Origin unless every origin gets the same "*".
-  const bool varies = !any_origin_ || allow_credentials_;
   const auto origin = exchange.request.header("origin");
-  if (!origin || !allowed(*origin)) {
-    Response response = next(exchange);
-    if (varies) response.with_header("Vary", "Origin");
-    return response;
-  }
-
   // A preflight: OPTIONS with Access-Control-Request-Method, on a path that exists (no route
   // has OPTIONS, so the router reports the path's methods). Unknown paths fall through to 404.
-  const bool preflight = exchange.request.method == "OPTIONS" &&
+  const bool preflight = origin && allowed(*origin) && exchange.request.method == "OPTIONS" &&
                          exchange.request.header("access-control-request-method").has_value();
   if (preflight && exchange.route == nullptr && !exchange.allowed_methods.empty()) {
     Response response;
@@ -75,15 +67,25 @@ Response CorsMiddleware::handle(Exchange& exchange, Next next) {
     response.with_header("Access-Control-Allow-Methods", join(exchange.allowed_methods));
     response.with_header("Access-Control-Allow-Headers", std::string(kAllowedHeaders));
     response.with_header("Access-Control-Max-Age", std::to_string(kMaxAgeSeconds));
-    if (varies) response.with_header("Vary", "Origin");
+    if (varies_by_origin()) response.with_header("Vary", "Origin");
     return response;
   }
-
   Response response = next(exchange);
-  add_origin_headers(response, *origin);
-  response.with_header("Access-Control-Expose-Headers", std::string(kExposedHeaders));
-  if (varies) response.with_header("Vary", "Origin");
+  add_answer_headers(response, origin);
   return response;
+}
+
+void CorsMiddleware::add_answer_headers(Response& response, std::optional<std::string_view> origin) const {
+  if (origin && allowed(*origin)) {
+    add_origin_headers(response, *origin);
+    response.with_header("Access-Control-Expose-Headers", std::string(kExposedHeaders));
+  }
+  if (varies_by_origin()) response.with_header("Vary", "Origin");
+}
+
+void CorsMiddleware::amend_direct_answer(const Request& request, Response& response) const {
+  if (origins_.empty() && !any_origin_) return;  // CORS is off
+  add_answer_headers(response, request.header("origin"));
 }
 
 }  // namespace finml::http

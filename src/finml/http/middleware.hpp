@@ -33,6 +33,9 @@ class Middleware {
   /// Answers the request itself, or calls `next` (at most once) and returns its response,
   /// amended as needed. Errors become responses here (error_response.hpp), never exceptions.
   virtual Response handle(Exchange& exchange, Next next) = 0;
+  /// Amends an answer that did not come back through the chain: a refusal while the request was
+  /// read (400, 408, 413, 431; `request` holds what was read) or a 500 from an exception.
+  virtual void amend_direct_answer(const Request& /*request*/, Response& /*response*/) const {}
 };
 
 }  // namespace finml::http
