@@ -4,10 +4,12 @@
 // the clean holdout built by tools/forecast/make_fresh_cases.R), reads R's ets()/auto.arima()
 // forecasts of the same cases (tools/forecast/run_r_benchmark.R: r_forecasts.csv and
 // r_fresh_forecasts.csv), and prints a Markdown table of mean MASE, 95% interval coverage and
-// milliseconds per series by method and history length. See bench/README.md for the commands.
+// milliseconds per series by method and history length. Other case files (the fresh2 and fresh3
+// holdouts, the tuning windows) are named with --cases and --r-forecasts. See bench/README.md
+// for the commands.
 //
-//   forecast_accuracy [--cases FILE] [--r-forecasts FILE] [--split test|dev|fresh|all]
-//                     [--methods auto,ets,...]
+//   forecast_accuracy [--cases FILE] [--r-forecasts FILE] [--split NAME|all]
+//                     [--methods auto,ets,...] [--dump FILE]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -119,28 +121,58 @@ struct Cell {
 };
 
 /// Experimental members built from the public building blocks, for strategy exploration on the
-/// dev split (--experiments): models on classically seasonally adjusted data.
-std::optional<Outcome> experiment(const std::string& name, const Case& c) {
+/// tuning windows (methods named *_adj*): models on classically seasonally adjusted data.
+/// A name ending in "_log" fits the member to log(y) when every value is positive and returns
+/// exp of its mean and bounds (the median forecast, which absolute error rewards); "full_<method>"
+/// runs a public method unadjusted (with "_log": that method on log(y)).
+std::optional<Outcome> experiment(const std::string& requested, const Case& c) {
   const auto start = std::chrono::steady_clock::now();
-  const std::size_t n = c.values.size();
+  std::string name = requested;
+  const bool log_requested = name.ends_with("_log");
+  if (log_requested) name.resize(name.size() - 4);
+  const bool logged =
+      log_requested && *std::min_element(c.values.begin(), c.values.end()) > 0.0;
+  std::vector<double> values = c.values;
+  if (logged)
+    for (double& v : values) v = std::log(v);
+  const auto finish = [&](std::vector<double> mean, std::vector<double> lower, std::vector<double> upper) {
+    if (logged)
+      for (auto* v : {&mean, &lower, &upper})
+        for (double& e : *v) e = std::exp(e);
+    const auto stop = std::chrono::steady_clock::now();
+    return Outcome{std::move(mean), std::move(lower), std::move(upper),
+                   std::chrono::duration<double>(stop - start).count()};
+  };
+  if (name.starts_with("full_")) {
+    const auto method = fc::parse_method(name.substr(5));
+    if (!method) return std::nullopt;
+    fc::ForecastOptions options;
+    options.horizon = c.horizon;
+    options.period = c.period;
+    options.method = *method;
+    const auto result = fc::forecast(values, options);
+    if (!result) return std::nullopt;
+    return finish(result->mean, result->lower, result->upper);
+  }
+  const std::size_t n = values.size();
   const auto m = static_cast<std::size_t>(c.period);
-  std::vector<double> x = c.values;
+  std::vector<double> x = values;
   std::vector<double> ahead(static_cast<std::size_t>(c.horizon), 1.0);
   bool multiplicative = true;
   bool active = false;
   bool seasonal = false;
   if (m >= 2 && n >= 2 * m) {
     std::vector<double> diffs(n - 1);
-    for (std::size_t t = 1; t < n; ++t) diffs[t - 1] = c.values[t] - c.values[t - 1];
+    for (std::size_t t = 1; t < n; ++t) diffs[t - 1] = values[t] - values[t - 1];
     if (name.ends_with("_diff")) seasonal = fc::seasonality_acf_test(diffs, c.period);
-    else if (name.ends_with("_str")) seasonal = fc::seasonal_strength(c.values, c.period) > 0.5;
+    else if (name.ends_with("_str")) seasonal = fc::seasonal_strength(values, c.period) > 0.5;
     else if (name.ends_with("_always")) seasonal = true;
-    else seasonal = fc::seasonality_acf_test(c.values, c.period);
+    else seasonal = fc::seasonality_acf_test(values, c.period);
   }
   if (seasonal) {
-    multiplicative = *std::min_element(x.begin(), x.end()) > 0.0;
+    multiplicative = !logged && *std::min_element(x.begin(), x.end()) > 0.0;
     const auto d = fc::classical_decomposition(
-        c.values, c.period,
+        values, c.period,
         multiplicative ? fc::DecompositionType::kMultiplicative : fc::DecompositionType::kAdditive);
     if (d) {
       active = true;
@@ -192,8 +224,7 @@ std::optional<Outcome> experiment(const std::string& name, const Case& c) {
         (*v)[h] = multiplicative ? (*v)[h] * ahead[h] : (*v)[h] + ahead[h];
     }
   }
-  const auto stop = std::chrono::steady_clock::now();
-  return Outcome{p.mean, p.lower, p.upper, std::chrono::duration<double>(stop - start).count()};
+  return finish(p.mean, p.lower, p.upper);
 }
 
 const char* bucket_of(int history) {
@@ -266,7 +297,7 @@ int main(int argc, char** argv) {
   };
   std::vector<std::string> rows;
   for (const std::string& name : methods) {
-    if (name.find("_adj") != std::string::npos) {
+    if (name.find("_adj") != std::string::npos || name.starts_with("full_")) {
       rows.push_back(name);
       for (const Case& c : cases) {
         auto o = experiment(name, c);
