@@ -1,9 +1,11 @@
 // API keys over HTTP against the real finml binary: 401 without a key where one is needed,
 // 403 for another user's id in the path, the query or the body and for a user key on admin
-// routes, keys never stored in clear, revoked keys refused within the documented 2 seconds.
+// routes, keys never stored in clear, revoked keys refused within the documented 2 seconds, and
+// the key id (not the key) in the access log.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -305,6 +307,31 @@ TEST(ApiKeyCommandTest, CreateNeedsExactlyOneOfUserAndAdmin) {
   const std::string text = key["key"].get<std::string>();
   EXPECT_TRUE(text.starts_with("fml_" + key["id"].get<std::string>() + "_")) << text;
   EXPECT_GE(text.size() - text.rfind('_') - 1, 52u);  // 256 bits in base32
+}
+
+// Operators trace a request to the key that made it (never the key itself); anonymous requests
+// log an empty key id.
+TEST(ApiKeyAccessLogTest, TheAccessLogNamesTheCallersKeyIdNeverTheKey) {
+  FinmlServer server(Environment{{"AUTH_REQUIRED", "true"}});
+  const auto created = create_api_key(server, {"--user", "42"});
+  EXPECT_EQ(answer(http_request(server.port(), "POST", "/goals/timeline", timeline_body("42"),
+                                key_header(created.key)))
+                .status,
+            200);
+  EXPECT_EQ(answer(http_request(server.port(), "GET", "/health")).status, 200);
+  server.process().signal(SIGTERM);
+  ASSERT_TRUE(server.process().wait(10s));
+
+  std::map<std::string, std::string> key_id_by_route;
+  std::istringstream out(server.process().stdout_text());
+  for (std::string line; std::getline(out, line);) {
+    if (line.empty() || line.front() != '{') continue;
+    const json entry = json::parse(line);
+    if (entry["event"] == "request") key_id_by_route[entry["route"]] = entry["key_id"];
+  }
+  EXPECT_EQ(key_id_by_route["/goals/timeline"], created.id);
+  EXPECT_EQ(key_id_by_route["/health"], "");
+  EXPECT_EQ(server.process().stdout_text().find(created.key), std::string::npos) << "the key itself is never logged";
 }
 
 }  // namespace

@@ -55,13 +55,14 @@ Response Application::handle(Request& request) {
   metrics_.request_started();
   const std::string request_id = request_id_for(request);
   std::string_view route = kUnmatchedRoute;
-  Response response = dispatch(request, request_id, route);
-  finish(request, response, request_id, route, started);
+  std::string key_id;
+  Response response = dispatch(request, request_id, route, key_id);
+  finish(request, response, request_id, route, key_id, started);
   return response;
 }
 
 Response Application::dispatch(const Request& request, const std::string& request_id,
-                               std::string_view& route) {
+                               std::string_view& route, std::string& key_id) {
   auto matched = router_.match(request.method, request.path);
   static const PathParameters kNoParameters;
   static const std::vector<std::string> kNoMethods;
@@ -76,17 +77,19 @@ Response Application::dispatch(const Request& request, const std::string& reques
                     .caller = {}};
   Response response;
   try {
-    return run(exchange, 0);
+    response = run(exchange, 0);
   } catch (const std::exception& exception) {
     logger_.log(LogLevel::kError, "unhandled_exception", exception.what(),
                 {{"request_id", std::string_view(request_id)}, {"route", route}});
     response = internal_error_response(&exception, options_.production, request_id);
+    amend_direct_answer(request, response);
   } catch (...) {
     logger_.log(LogLevel::kError, "unhandled_exception", "non-standard exception",
                 {{"request_id", std::string_view(request_id)}, {"route", route}});
     response = internal_error_response(nullptr, options_.production, request_id);
+    amend_direct_answer(request, response);
   }
-  amend_direct_answer(request, response);
+  key_id = std::move(exchange.caller.key_id);
   return response;
 }
 
@@ -114,7 +117,8 @@ Response Application::invoke_handler(Exchange& exchange) {
 }
 
 void Application::finish(const Request& request, Response& response, const std::string& request_id,
-                         std::string_view route, std::chrono::steady_clock::time_point started) {
+                         std::string_view route, std::string_view key_id,
+                         std::chrono::steady_clock::time_point started) {
   response.with_header("X-Request-ID", request_id);
   const auto elapsed = std::chrono::steady_clock::now() - started;
   if (options_.metrics_enabled) {
@@ -130,7 +134,8 @@ void Application::finish(const Request& request, Response& response, const std::
                  {"status", static_cast<std::int64_t>(response.status)},
                  {"duration_ms", duration_ms},
                  {"bytes", static_cast<std::int64_t>(response.body.size())},
-                 {"remote", std::string_view(request.remote_address)}});
+                 {"remote", std::string_view(request.remote_address)},
+                 {"key_id", key_id}});
   }
 }
 
@@ -164,7 +169,7 @@ Response Application::reject(Rejection rejection, const Request& partial) {
       break;
   }
   amend_direct_answer(partial, response);
-  finish(partial, response, request_id, route, started);
+  finish(partial, response, request_id, route, "", started);
   return response;
 }
 

@@ -35,13 +35,17 @@ class Application final : public RequestHandler {
   Response reject(Rejection rejection, const Request& partial) override;
 
  private:
-  Response dispatch(const Request& request, const std::string& request_id, std::string_view& route);
+  /// Routes and runs the request; sets `route` to the matched template and `key_id` to the
+  /// caller's key (empty: anonymous), for the access log.
+  Response dispatch(const Request& request, const std::string& request_id, std::string_view& route,
+                    std::string& key_id);
   Response run(Exchange& exchange, std::size_t step);
   Response invoke_handler(Exchange& exchange);
   /// Lets every step amend an answer that did not come back through the chain (Middleware).
   void amend_direct_answer(const Request& request, Response& response) const;
   void finish(const Request& request, Response& response, const std::string& request_id,
-              std::string_view route, std::chrono::steady_clock::time_point started);
+              std::string_view route, std::string_view key_id,
+              std::chrono::steady_clock::time_point started);
 
   ApplicationOptions options_;
   Metrics& metrics_;
