@@ -18,11 +18,13 @@ Run from the repository root, after building forecast_accuracy:
     python3 tools/forecast/explore_tuning_windows.py /tmp/tuning_cases.csv /tmp/tuning_members.csv
 
 Prints mean MASE by tuning split and history bucket for each variant (ArgentinaCPI left out:
-its hyperinflation makes every method score in the hundreds). It refuses any case that is not
-a tuning window. Standard library only.
+its hyperinflation makes every method score in the hundreds), then whether choosing the pool per
+series from simple features could do better (an oracle bound and a cross-validated tree). It
+refuses any case that is not a tuning window. Standard library only.
 """
 import csv
 import math
+import random
 import sys
 from collections import defaultdict
 
@@ -117,6 +119,95 @@ VARIANTS = [
 ]
 
 
+# Pools a per-series choice could pick among (below 61 points; "B" is v5's benchmark member).
+SELECTABLE_POOLS = {
+    "v5": ["B", ETS, ARIMA], "ETS, ARIMA, Theta": [ETS, ARIMA, THETA], "v5 + drift": ["B", ETS, ARIMA, DRIFT],
+    "ETS": [ETS], "B": ["B"], "v5 + Theta": ["B", ETS, ARIMA, THETA], "ETS, Theta": [ETS, THETA],
+    "ARIMA": [ARIMA], "drift, ETS": [DRIFT, ETS],
+}
+
+
+def features(c):
+    """What a selector may look at: log n, log(1 + drift t), lag-1 and lag-m autocorrelation of
+    the differences, log variance ratio (-3 where undefined)."""
+    y, m = c["y"], c["m"]
+    d = [b - a for a, b in zip(y, y[1:])]
+
+    def acf(lag):
+        mean = sum(d) / len(d)
+        total = sum((v - mean) ** 2 for v in d)
+        if total == 0 or len(d) <= lag:
+            return 0.0
+        return sum((d[t] - mean) * (d[t - lag] - mean) for t in range(lag, len(d))) / total
+
+    ratio = variance_ratio(y, m)
+    return [math.log(len(y)), math.log1p(min(drift_t(y), 100.0)), acf(1), acf(m),
+            math.log(ratio) if ratio else -3.0]
+
+
+def grow(rows, depth, min_leaf):
+    """A tree that picks one pool per leaf, splitting where the sum of MASE falls most."""
+    sums = [sum(r[2][k] for r in rows) for k in range(len(SELECTABLE_POOLS))]
+    leaf = min(range(len(sums)), key=sums.__getitem__)
+    if depth == 0 or len(rows) < 2 * min_leaf:
+        return leaf
+    best = None
+    for j in range(len(rows[0][1])):
+        values = sorted(r[1][j] for r in rows)
+        for q in range(1, 10):
+            cut = values[len(values) * q // 10]
+            left = [r for r in rows if r[1][j] <= cut]
+            right = [r for r in rows if r[1][j] > cut]
+            if len(left) < min_leaf or len(right) < min_leaf:
+                continue
+            cost = sum(min(sum(r[2][k] for r in part) for k in range(len(sums))) for part in (left, right))
+            if best is None or cost < best[0]:
+                best = (cost, j, cut, left, right)
+    if best is None or best[0] >= sums[leaf] - 1e-9:
+        return leaf
+    return (best[1], best[2], grow(best[3], depth - 1, min_leaf), grow(best[4], depth - 1, min_leaf))
+
+
+def pick(tree, x):
+    while isinstance(tree, tuple):
+        tree = tree[2] if x[tree[0]] <= tree[1] else tree[3]
+    return tree
+
+
+def selection(cases, forecasts):
+    """Could a per-series choice of pool beat v5? The best fixed pool per series in hindsight
+    (an oracle), and a tree on features() under 10-fold cross-validation by series."""
+    rows = []
+    for case_id, c in cases.items():
+        if c["series"] in EXCLUDED_SERIES or c["n"] >= 61:
+            continue
+        f = forecasts[case_id]
+        scores = []
+        for members in SELECTABLE_POOLS.values():
+            chosen = [(f["snaive"] if uses_seasonal_naive(c) else f["naive"]) if m == "B" else f[m] for m in members]
+            mean = mean_of(chosen)
+            scores.append(sum(abs(a - b) for a, b in zip(mean, c["future"])) / len(c["future"]) / c["scale"])
+        rows.append((c["split"] + ":" + c["series"], features(c), scores))
+    v5 = sum(r[2][0] for r in rows) / len(rows)
+    by_series = defaultdict(lambda: [0.0] * len(SELECTABLE_POOLS))
+    for series, _, scores in rows:
+        by_series[series] = [a + b for a, b in zip(by_series[series], scores)]
+    oracle = sum(min(v) for v in by_series.values()) / len(rows)
+    print(f"{len(rows)} cases under 61 points from {len(by_series)} series: v5 {v5:.3f}, "
+          f"best pool per series in hindsight {oracle:.3f}")
+    series = sorted(by_series)
+    random.Random(1).shuffle(series)
+    folds = [set(series[i::10]) for i in range(10)]
+    for depth in (1, 2, 3):
+        for min_leaf in (60, 150):
+            total = 0.0
+            for fold in folds:
+                tree = grow([r for r in rows if r[0] not in fold], depth, min_leaf)
+                total += sum(r[2][pick(tree, r[1])] for r in rows if r[0] in fold)
+            print(f"tree depth {depth}, at least {min_leaf} cases a leaf, cross-validated by series: "
+                  f"{total / len(rows):.3f} ({100 * (1 - total / len(rows) / v5):.1f}% below v5)")
+
+
 def main():
     cases = {}
     for r in csv.DictReader(open(sys.argv[1])):
@@ -144,6 +235,8 @@ def main():
                 errors[(s, "all")].append(mase)
         cells = [f"{sum(errors[k]) / len(errors[k]):.3f}" if errors[k] else "-" for k in columns]
         print(f"| {name} | " + " | ".join(cells) + " |")
+    print()
+    selection(cases, forecasts)
 
 
 if __name__ == "__main__":
