@@ -207,6 +207,34 @@ TEST_F(UserDataTest, ConcurrentPatchesOfDifferentMembersAllSurvive) {
   }
 }
 
+// A transaction's ETag and If-Match work as every other row's (user_resources_test has them all).
+TEST_F(UserDataTest, IfMatchRefusesAWriteOverAChangedTransaction) {
+  const HttpResponse created = call("POST", base(116), row("2026-02-03", "10.00").dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string location = created.header("location");
+  const std::string first = created.header("etag");
+  EXPECT_EQ(call("GET", location).header("etag"), first);
+  const auto if_match = [](const std::string& tag) { return Headers{{"Content-Type", "application/json"}, {"If-Match", tag}}; };
+
+  // Two devices read the same row; the first one's PATCH wins, the second one's stale PUT is
+  // refused instead of silently undoing it.
+  const HttpResponse patched = call("PATCH", location, R"({"note": "split with Sam"})", if_match(first));
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  const std::string second = patched.header("etag");
+  EXPECT_NE(second, first);
+  const HttpResponse stale = call("PUT", location, row("2026-02-03", "12.00").dump(), if_match(first));
+  EXPECT_EQ(stale.status, 412) << stale.body;
+  EXPECT_EQ(call("DELETE", location, "", if_match(first)).status, 412);
+  const json stored = json::parse(call("GET", location).body);
+  EXPECT_EQ(stored["note"], "split with Sam");
+  EXPECT_EQ(raw_amount(call("GET", location).body), "10.00");
+
+  const HttpResponse replaced = call("PUT", location, row("2026-02-03", "12.00").dump(), if_match(second));
+  ASSERT_EQ(replaced.status, 200) << replaced.body;
+  EXPECT_EQ(replaced.header("etag"), call("GET", location).header("etag"));
+  EXPECT_EQ(call("DELETE", location, "", if_match(replaced.header("etag"))).status, 204);
+}
+
 TEST_F(UserDataTest, AnotherUsersTransactionIsNotFoundAndStaysUntouched) {
   const HttpResponse created = call("POST", base(111), row("2026-02-03", "5.00").dump());
   ASSERT_EQ(created.status, 201);

@@ -51,7 +51,7 @@ TEST_F(CorsTest, PreflightOfAnAllowedOriginGetsThePathsMethodsAndHeaders) {
   EXPECT_EQ(response.header("access-control-allow-origin"), kApp);
   EXPECT_EQ(response.header("access-control-allow-methods"), "POST");
   const auto headers = response.header("access-control-allow-headers");
-  for (const char* name : {"X-API-Key", "Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key"}) {
+  for (const char* name : {"X-API-Key", "Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key", "If-Match"}) {
     EXPECT_NE(headers.find(name), std::string::npos) << name;
   }
   EXPECT_EQ(response.header("access-control-max-age"), "600");
@@ -100,7 +100,8 @@ TEST_F(CorsTest, AnswersAndErrorsOfAnAllowedOriginCarryOriginAndExposedHeaders) 
     EXPECT_EQ(response->header("vary"), "Origin");
     const auto exposed = response->header("access-control-expose-headers");
     for (const char* name : {"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-RateLimit-Limit",
-                             "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "X-Request-ID", "X-Cache"}) {
+                             "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "X-Request-ID", "X-Cache",
+                             "ETag"}) {
       EXPECT_NE(exposed.find(name), std::string::npos) << name;
     }
   }

@@ -14,6 +14,7 @@ TEST(ErrorResponseTest, MapsEachErrorCodeToOneStatus) {
   EXPECT_EQ(http_status(core::ErrorCode::kInvalidArgument), 400);
   EXPECT_EQ(http_status(core::ErrorCode::kNotFound), 404);
   EXPECT_EQ(http_status(core::ErrorCode::kConflict), 409);
+  EXPECT_EQ(http_status(core::ErrorCode::kPreconditionFailed), 412);
   EXPECT_EQ(http_status(core::ErrorCode::kPayloadTooLarge), 413);
   EXPECT_EQ(http_status(core::ErrorCode::kUnavailable), 503);
   EXPECT_EQ(http_status(core::ErrorCode::kInternal), 500);

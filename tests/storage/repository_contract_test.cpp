@@ -140,6 +140,15 @@ class RepositoryContractTest : public ::testing::Test {
 using Backends = ::testing::Types<SqliteBackend, PostgresBackend>;
 TYPED_TEST_SUITE(RepositoryContractTest, Backends);
 
+// Stores `row` over the user's row `row.id` through modify(), as a PUT does.
+template <class Repository, class Row>
+auto store_over(Repository& repository, UserId user, const Row& row) {
+  return repository.modify(user, row.id, [&row](Row& stored) -> core::Result<void> {
+    stored = row;
+    return {};
+  });
+}
+
 // Users.
 
 TYPED_TEST(RepositoryContractTest, EnsureCreatesTheUserOnceAndFindReadsIt) {
@@ -1241,12 +1250,12 @@ TYPED_TEST(RepositoryContractTest, FindUpdateAndRemoveSeeOnlyTheUsersOwnTransact
   changed.external_id = "ignored";
   // Another user's id updates and removes nothing and leaves both versions alone.
   const std::int64_t other_version = this->data_version(other);
-  EXPECT_FALSE(*this->db().transactions().update(other, changed));
+  EXPECT_FALSE(store_over(this->db().transactions(), other, changed)->has_value());
   EXPECT_FALSE(*this->db().transactions().remove(other, id));
   EXPECT_EQ(this->data_version(owner), version);
   EXPECT_EQ(this->data_version(other), other_version);
 
-  ASSERT_TRUE(*this->db().transactions().update(owner, changed));
+  ASSERT_TRUE(store_over(this->db().transactions(), owner, changed)->has_value());
   EXPECT_EQ(this->data_version(owner), version + 1);
   Transaction expected = changed;
   expected.external_id = "ext-1";  // kept
@@ -1256,7 +1265,7 @@ TYPED_TEST(RepositoryContractTest, FindUpdateAndRemoveSeeOnlyTheUsersOwnTransact
   EXPECT_EQ(this->data_version(owner), version + 2);
   EXPECT_FALSE(this->db().transactions().find(owner, id)->has_value());
   EXPECT_FALSE(*this->db().transactions().remove(owner, id));
-  EXPECT_FALSE(*this->db().transactions().update(owner, changed));
+  EXPECT_FALSE(store_over(this->db().transactions(), owner, changed)->has_value());
   EXPECT_EQ(this->data_version(owner), version + 2);
 }
 
@@ -1601,7 +1610,7 @@ TYPED_TEST(RepositoryContractTest, AccountsAreCreatedReadUpdatedAndRemovedGrowin
   changed.name = "Bills account";
   changed.account_type = "savings";
   changed.balance = Money::from_minor(-5, currency("KWD"));
-  auto updated = this->db().accounts().update(user, changed);
+  auto updated = store_over(this->db().accounts(), user, changed);
   ASSERT_TRUE(ok(updated));
   ASSERT_TRUE(updated->has_value());
   EXPECT_EQ((*updated)->name, "Bills account");
@@ -1634,7 +1643,7 @@ TYPED_TEST(RepositoryContractTest, AnotherUsersResourceIsTheSameAsAMissingOne) {
   EXPECT_FALSE(this->db().goals().find(other, goal->id)->has_value());
   Goal stolen = *goal;
   stolen.name = "Mine now";
-  auto updated = this->db().goals().update(other, stolen);
+  auto updated = store_over(this->db().goals(), other, stolen);
   ASSERT_TRUE(ok(updated));
   EXPECT_FALSE(updated->has_value());
   EXPECT_FALSE(*this->db().goals().remove(other, goal->id));
@@ -1659,7 +1668,7 @@ TYPED_TEST(RepositoryContractTest, GoalsKeepEveryMember) {
   bare.target_date.reset();
   bare.monthly_contribution.reset();
   bare.status = "paused";
-  auto updated = this->db().goals().update(user, bare);
+  auto updated = store_over(this->db().goals(), user, bare);
   ASSERT_TRUE(ok(updated));
   EXPECT_FALSE((*updated)->target_date.has_value());
   EXPECT_FALSE((*updated)->monthly_contribution.has_value());
@@ -1690,7 +1699,7 @@ TYPED_TEST(RepositoryContractTest, BudgetsBillsAndUserCategoriesKeepEveryMember)
   paid.recurring = false;
   paid.recurrence_frequency.reset();
   paid.reminder_days_before.reset();
-  auto updated = this->db().bills().update(user, paid);
+  auto updated = store_over(this->db().bills(), user, paid);
   ASSERT_TRUE(ok(updated));
   EXPECT_EQ((*updated)->status, "paid");
   EXPECT_FALSE((*updated)->recurring);
@@ -1894,6 +1903,90 @@ TYPED_TEST(RepositoryContractTest, InsertNewOfManyRowsKeepsTextIdsAndOrder) {
   EXPECT_EQ(listed->front().amount.minor_units(), 1'000);
   EXPECT_TRUE(std::ranges::is_sorted(*listed, {}, [](const Transaction& row) { return row.id.value(); }));
 }
+// A resource's modify() is as atomic as a transaction's: no increment is lost.
+TYPED_TEST(RepositoryContractTest, ModifyOfAResourceLosesNoConcurrentChange) {
+  const UserId user(9320);
+  auto goal = this->db().goals().create(user, make_goal("Bike", 1'000'000, 0));
+  ASSERT_TRUE(ok(goal));
+  const std::int64_t version = this->data_version(user);
+  constexpr int kThreads = 4;
+  constexpr int kIncrements = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kIncrements; ++i) {
+        const auto changed = this->db().goals().modify(user, goal->id, [](Goal& row) -> core::Result<void> {
+          row.current = core::Money::from_minor(row.current.minor_units() + 1, row.current.currency());
+          return {};
+        });
+        EXPECT_TRUE(ok(changed));
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  const auto stored = this->db().goals().find(user, goal->id);
+  ASSERT_TRUE(ok(stored));
+  EXPECT_EQ((*stored)->current.minor_units(), kThreads * kIncrements);
+  EXPECT_EQ((*stored)->created_at, goal->created_at);
+  EXPECT_EQ(this->data_version(user), version + kThreads * kIncrements);
+
+  const auto refused = this->db().goals().modify(user, goal->id, [](Goal& row) -> core::Result<void> {
+    row.name = "lost";
+    return core::fail(core::ErrorCode::kPreconditionFailed, "changed since");
+  });
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kPreconditionFailed);
+  EXPECT_EQ((*this->db().goals().find(user, goal->id))->name, "Bike");
+  EXPECT_EQ(this->data_version(user), version + kThreads * kIncrements);
+}
+
+// remove_if() removes only what its check allows, and a refusal leaves everything as it was.
+TYPED_TEST(RepositoryContractTest, RemoveIfRemovesOnlyWhatItsCheckAllows) {
+  const UserId user(9321);
+  const auto ids = this->db().transactions().insert(user, std::vector{make_txn("2025-05-02", 700)});
+  ASSERT_TRUE(ok(ids));
+  auto bill = this->db().bills().create(user, make_bill("Water", "2026-05-01", 4'000));
+  ASSERT_TRUE(ok(bill));
+  const std::int64_t version = this->data_version(user);
+  const auto refuse = [](const auto&) -> core::Result<void> {
+    return core::fail(core::ErrorCode::kPreconditionFailed, "changed since");
+  };
+  const auto allow = [](const auto&) -> core::Result<void> { return {}; };
+
+  const auto kept_row = this->db().transactions().remove_if(user, ids->front(), refuse);
+  ASSERT_FALSE(kept_row.has_value());
+  EXPECT_EQ(kept_row.error().code, core::ErrorCode::kPreconditionFailed);
+  const auto kept_bill = this->db().bills().remove_if(user, bill->id, refuse);
+  ASSERT_FALSE(kept_bill.has_value());
+  EXPECT_EQ(kept_bill.error().code, core::ErrorCode::kPreconditionFailed);
+  EXPECT_TRUE(this->db().transactions().find(user, ids->front())->has_value());
+  EXPECT_TRUE(this->db().bills().find(user, bill->id)->has_value());
+  EXPECT_EQ(this->data_version(user), version);
+
+  // The check sees the stored row.
+  std::int64_t seen_amount = 0;
+  const auto removed = this->db().transactions().remove_if(user, ids->front(), [&](const Transaction& row) {
+    seen_amount = row.amount.minor_units();
+    return core::Result<void>{};
+  });
+  ASSERT_TRUE(ok(removed));
+  EXPECT_TRUE(*removed);
+  EXPECT_EQ(seen_amount, 700);
+  EXPECT_TRUE(*this->db().bills().remove_if(user, bill->id, allow));
+  EXPECT_FALSE(this->db().transactions().find(user, ids->front())->has_value());
+  EXPECT_FALSE(this->db().bills().find(user, bill->id)->has_value());
+  EXPECT_EQ(this->data_version(user), version + 2);
+  // Gone, or another user's: false, and the check is not asked.
+  bool asked = false;
+  const auto ask = [&asked](const auto&) -> core::Result<void> {
+    asked = true;
+    return {};
+  };
+  EXPECT_FALSE(*this->db().transactions().remove_if(user, ids->front(), ask));
+  EXPECT_FALSE(*this->db().bills().remove_if(UserId(9322), bill->id, ask));
+  EXPECT_FALSE(asked);
+}
+
 // --- end atomic read-modify-write (helper C) ---------------------------------------------------
 
 }  // namespace

@@ -17,6 +17,7 @@ enum class ErrorCode {
   kInsufficientData,  ///< there is not enough history to answer
   kNotFound,          ///< the thing asked for does not exist (or is not the caller's)
   kConflict,          ///< the request conflicts with stored state
+  kPreconditionFailed,  ///< the stored state is not what the request said it expects (If-Match)
   kPayloadTooLarge,   ///< the input is bigger than the configured limit
   kUnavailable,       ///< a dependency (the database) cannot be reached right now
   kInternal,          ///< a bug or an unexpected failure; details are never shown in production

@@ -96,13 +96,21 @@ Response CacheMiddleware::handle(Exchange& exchange, Next next) {
       response.status = cached->status;
       response.content_type = std::move(cached->content_type);
       response.body = std::move(cached->body);
+      if (!cached->etag.empty()) response.with_header("ETag", std::move(cached->etag));
       response.with_header("X-Cache", "HIT");
       return response;
     }
   }
   Response response = next(exchange);
   if (key && response.status == 200) {
-    cache_.store(*key, {.status = response.status, .content_type = response.content_type, .body = response.body});
+    std::string etag;
+    for (const auto& header : response.headers) {
+      if (header.name == "ETag") etag = header.value;
+    }
+    cache_.store(*key, {.status = response.status,
+                        .content_type = response.content_type,
+                        .body = response.body,
+                        .etag = std::move(etag)});
   }
   response.with_header("X-Cache", "MISS");
   return response;

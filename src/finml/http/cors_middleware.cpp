@@ -6,11 +6,12 @@ namespace finml::http {
 namespace {
 
 // What a browser may send cross-origin besides the CORS-safelisted headers.
-constexpr std::string_view kAllowedHeaders = "X-API-Key, Authorization, Content-Type, X-Request-ID, Idempotency-Key";
+constexpr std::string_view kAllowedHeaders =
+    "X-API-Key, Authorization, Content-Type, X-Request-ID, Idempotency-Key, If-Match";
 // What scripts of another origin may read of an answer besides the safelisted headers.
 constexpr std::string_view kExposedHeaders =
     "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, "
-    "X-RateLimit-Reset, Retry-After, X-Request-ID, X-Cache";
+    "X-RateLimit-Reset, Retry-After, X-Request-ID, X-Cache, ETag";
 
 // "https://app.example/" and "https://app.example" name the same origin; browsers send the latter.
 std::string without_trailing_slash(std::string origin) {

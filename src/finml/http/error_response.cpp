@@ -13,6 +13,7 @@ std::string_view code_name(core::ErrorCode code) noexcept {
     case core::ErrorCode::kInsufficientData: return "insufficient_data";
     case core::ErrorCode::kNotFound: return "not_found";
     case core::ErrorCode::kConflict: return "conflict";
+    case core::ErrorCode::kPreconditionFailed: return "precondition_failed";
     case core::ErrorCode::kPayloadTooLarge: return "payload_too_large";
     case core::ErrorCode::kUnavailable: return "unavailable";
     case core::ErrorCode::kInternal: return "internal_error";
@@ -28,6 +29,7 @@ std::string_view status_code_name(int status) noexcept {
     case 404: return "not_found";
     case 405: return "method_not_allowed";
     case 408: return "request_timeout";
+    case 412: return "precondition_failed";
     case 413: return "payload_too_large";
     case 422: return "validation_error";
     case 429: return "rate_limited";  // RATE_LIMIT_REQUESTS per RATE_LIMIT_PERIOD spent
@@ -61,6 +63,7 @@ int http_status(core::ErrorCode code) noexcept {
     case core::ErrorCode::kInsufficientData: return 400;  // as the original answers it
     case core::ErrorCode::kNotFound: return 404;
     case core::ErrorCode::kConflict: return 409;
+    case core::ErrorCode::kPreconditionFailed: return 412;
     case core::ErrorCode::kPayloadTooLarge: return 413;
     case core::ErrorCode::kUnavailable: return 503;
     case core::ErrorCode::kInternal: return 500;

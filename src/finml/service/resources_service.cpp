@@ -338,11 +338,19 @@ core::Result<Row> create_resource(storage::Database& db, core::UserId user, Row 
 }
 
 template <class Row>
-core::Result<Row> replace_resource(storage::Database& db, core::UserId user, Row row) {
-  const std::int64_t id = row.id.value();
-  auto valid = checked(std::move(row));
-  if (!valid) return valid;
-  auto updated = Kind<Row>::repository(db).update(user, *valid);
+core::Result<Row> replace_resource(storage::Database& db, core::UserId user, std::int64_t id, Rewrite<Row> rewrite,
+                                   const WritePrecondition<Row>& precondition) {
+  const auto replace = [&](Row& stored) -> core::Result<void> {
+    if (auto met = check(precondition, stored); !met) return met;
+    auto next = rewrite(stored);
+    if (!next) return std::unexpected(std::move(next.error()));
+    next->id = stored.id;
+    auto valid = checked(std::move(*next));
+    if (!valid) return std::unexpected(std::move(valid.error()));
+    stored = std::move(*valid);
+    return {};
+  };
+  auto updated = Kind<Row>::repository(db).modify(user, typename Kind<Row>::Id(id), replace);
   if (!updated) {
     if (updated.error().code == core::ErrorCode::kConflict) {
       return core::fail(core::ErrorCode::kConflict, "The user has another " + std::string(Kind<Row>::kName) +
@@ -355,8 +363,10 @@ core::Result<Row> replace_resource(storage::Database& db, core::UserId user, Row
 }
 
 template <class Row>
-core::Result<void> delete_resource(storage::Database& db, core::UserId user, std::int64_t id) {
-  auto removed = Kind<Row>::repository(db).remove(user, typename Kind<Row>::Id(id));
+core::Result<void> delete_resource(storage::Database& db, core::UserId user, std::int64_t id,
+                                   const WritePrecondition<Row>& precondition) {
+  auto removed = Kind<Row>::repository(db).remove_if(user, typename Kind<Row>::Id(id),
+                                                     [&precondition](const Row& stored) { return check(precondition, stored); });
   if (!removed) return std::unexpected(std::move(removed.error()));
   if (!*removed) return std::unexpected(missing<Row>(id));
   return {};
@@ -368,8 +378,10 @@ core::Result<void> delete_resource(storage::Database& db, core::UserId user, std
                                                                const std::optional<std::string>&, std::size_t); \
   template core::Result<Row> get_resource<Row>(storage::Database&, core::UserId, std::int64_t);                 \
   template core::Result<Row> create_resource<Row>(storage::Database&, core::UserId, Row);                      \
-  template core::Result<Row> replace_resource<Row>(storage::Database&, core::UserId, Row);                     \
-  template core::Result<void> delete_resource<Row>(storage::Database&, core::UserId, std::int64_t);
+  template core::Result<Row> replace_resource<Row>(storage::Database&, core::UserId, std::int64_t, Rewrite<Row>, \
+                                                   const WritePrecondition<Row>&);                              \
+  template core::Result<void> delete_resource<Row>(storage::Database&, core::UserId, std::int64_t,              \
+                                                   const WritePrecondition<Row>&);
 
 FINML_RESOURCE_USE_CASES(storage::Account)
 FINML_RESOURCE_USE_CASES(storage::Goal)

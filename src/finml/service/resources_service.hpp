@@ -15,7 +15,9 @@
 #include <vector>
 
 #include <finml/core/error.hpp>
+#include <finml/core/function_ref.hpp>
 #include <finml/core/ids.hpp>
+#include <finml/service/write_precondition.hpp>
 #include <finml/storage/database.hpp>
 
 namespace finml::service {
@@ -55,13 +57,23 @@ template <class Row>
 template <class Row>
 [[nodiscard]] core::Result<Row> create_resource(storage::Database& db, core::UserId user, Row row);
 
-/// Checks `row` and replaces the user's row `row.id` with it; kNotFound when there is none.
+/// Computes the new row from the stored one: PUT reads the body alone, PATCH reads it over the
+/// stored row. Its error is the write's answer.
 template <class Row>
-[[nodiscard]] core::Result<Row> replace_resource(storage::Database& db, core::UserId user, Row row);
+using Rewrite = core::FunctionRef<core::Result<Row>(const Row& stored)>;
 
-/// Removes the user's row; kNotFound when there is none.
+/// Replaces the user's row `id` with rewrite(stored row), checked as create checks a row, in
+/// one database transaction with the row locked (concurrent writes never lose one another);
+/// kNotFound when there is none, the precondition's error when the stored row does not meet it.
 template <class Row>
-[[nodiscard]] core::Result<void> delete_resource(storage::Database& db, core::UserId user, std::int64_t id);
+[[nodiscard]] core::Result<Row> replace_resource(storage::Database& db, core::UserId user, std::int64_t id,
+                                                 Rewrite<Row> rewrite, const WritePrecondition<Row>& precondition = {});
+
+/// Removes the user's row; kNotFound when there is none, the precondition's error when the
+/// stored row does not meet it (nothing is removed).
+template <class Row>
+[[nodiscard]] core::Result<void> delete_resource(storage::Database& db, core::UserId user, std::int64_t id,
+                                                 const WritePrecondition<Row>& precondition = {});
 
 /// Checks a row as create and replace do, and completes it: a user category's detailed code
 /// is spelt as the taxonomy spells it and its bucket, when not given, is the code's group.

@@ -5,24 +5,31 @@
 namespace finml::service {
 namespace {
 
-// "<status> <content type>\n<body>": content types hold neither spaces nor newlines here.
+// "<status> <content type>[ <etag>]\n<body>": content types and tags hold neither spaces nor
+// newlines here. Entries without a tag (stored before tags were) read as having none.
 std::string encode(const CachedAnswer& answer) {
   std::string out = std::to_string(answer.status);
   out += ' ';
   out += answer.content_type;
+  if (!answer.etag.empty()) (out += ' ') += answer.etag;
   out += '\n';
   out += answer.body;
   return out;
 }
 
 std::optional<CachedAnswer> decode(std::string_view stored) {
-  const auto space = stored.find(' ');
   const auto newline = stored.find('\n');
-  if (space == std::string_view::npos || newline == std::string_view::npos || newline < space) return std::nullopt;
+  if (newline == std::string_view::npos) return std::nullopt;
+  std::string_view head = stored.substr(0, newline);
+  const auto space = head.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
   CachedAnswer answer;
-  const auto [end, error] = std::from_chars(stored.data(), stored.data() + space, answer.status);
-  if (error != std::errc() || end != stored.data() + space) return std::nullopt;
-  answer.content_type.assign(stored.substr(space + 1, newline - space - 1));
+  const auto [end, error] = std::from_chars(head.data(), head.data() + space, answer.status);
+  if (error != std::errc() || end != head.data() + space) return std::nullopt;
+  head.remove_prefix(space + 1);
+  const auto tag = head.find(' ');
+  answer.content_type.assign(head.substr(0, tag));
+  if (tag != std::string_view::npos) answer.etag.assign(head.substr(tag + 1));
   answer.body.assign(stored.substr(newline + 1));
   return answer;
 }

@@ -18,6 +18,7 @@ struct CachedAnswer {
   int status = 200;
   std::string content_type;
   std::string body;
+  std::string etag{};  ///< the answer's ETag, when it has one (one row of a user's data)
 };
 
 struct CacheFigures {

@@ -85,18 +85,30 @@ core::Result<std::vector<core::Transaction>> create_transactions(storage::Databa
   return rows;
 }
 
-core::Result<core::Transaction> replace_transaction(storage::Database& db, core::UserId user, core::Transaction row) {
-  auto updated = db.transactions().update(user, row);
-  if (!updated) return std::unexpected(std::move(updated.error()));
-  if (!*updated) return std::unexpected(missing_transaction(row.id).error());
-  return get_transaction(db, user, row.id);
+core::Result<core::Transaction> replace_transaction(storage::Database& db, core::UserId user, core::Transaction row,
+                                                    const WritePrecondition<core::Transaction>& precondition) {
+  const auto replace = [&](core::Transaction& stored) -> core::Result<void> {
+    if (auto met = check(precondition, stored); !met) return met;
+    core::Transaction next = row;  // a copy: a retried database transaction calls this again
+    next.id = stored.id;           // the stored row's id and external_id stay
+    next.external_id = std::move(stored.external_id);
+    stored = std::move(next);
+    return {};
+  };
+  const core::TransactionId id = row.id;
+  auto stored = db.transactions().modify(user, id, replace);
+  if (!stored) return std::unexpected(std::move(stored.error()));
+  if (!stored->has_value()) return std::unexpected(missing_transaction(id).error());
+  return std::move(**stored);
 }
 
 core::Result<core::Transaction> patch_transaction(storage::Database& db, core::UserId user, core::TransactionId id,
-                                                  const TransactionPatch& patch) {
+                                                  const TransactionPatch& patch,
+                                                  const WritePrecondition<core::Transaction>& precondition) {
   // The read, the change and the write in one database transaction with the row locked:
   // concurrent PATCHes of different members of one row all survive (issue 7).
-  const auto apply = [&patch](core::Transaction& row) -> core::Result<void> {
+  const auto apply = [&patch, &precondition](core::Transaction& row) -> core::Result<void> {
+    if (auto met = check(precondition, row); !met) return met;
     const core::Currency currency = patch.currency.value_or(row.amount.currency());
     if (patch.amount) {
       auto amount = core::Money::parse(*patch.amount, currency);
@@ -126,8 +138,10 @@ core::Result<core::Transaction> patch_transaction(storage::Database& db, core::U
   return std::move(**stored);
 }
 
-core::Result<void> delete_transaction(storage::Database& db, core::UserId user, core::TransactionId id) {
-  auto removed = db.transactions().remove(user, id);
+core::Result<void> delete_transaction(storage::Database& db, core::UserId user, core::TransactionId id,
+                                      const WritePrecondition<core::Transaction>& precondition) {
+  auto removed = db.transactions().remove_if(
+      user, id, [&precondition](const core::Transaction& stored) { return check(precondition, stored); });
   if (!removed) return std::unexpected(std::move(removed.error()));
   if (!*removed) return missing_transaction(id);
   return {};

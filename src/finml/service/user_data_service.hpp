@@ -18,6 +18,7 @@
 #include <finml/core/function_ref.hpp>
 #include <finml/core/timestamp.hpp>
 #include <finml/core/transaction.hpp>
+#include <finml/service/write_precondition.hpp>
 #include <finml/storage/database.hpp>
 
 namespace finml::service {
@@ -65,9 +66,11 @@ struct TransactionPage {
                                                                                core::UserId user,
                                                                                std::vector<core::Transaction> rows);
 
-/// Replaces the user's row `row.id` (its external_id is kept); kNotFound when there is none.
-[[nodiscard]] core::Result<core::Transaction> replace_transaction(storage::Database& db, core::UserId user,
-                                                                  core::Transaction row);
+/// Replaces the user's row `row.id` (its external_id is kept); kNotFound when there is none,
+/// or the precondition's error when the stored row does not meet it (nothing is changed).
+[[nodiscard]] core::Result<core::Transaction> replace_transaction(
+    storage::Database& db, core::UserId user, core::Transaction row,
+    const WritePrecondition<core::Transaction>& precondition = {});
 
 /// The members a PATCH changes; the others keep their stored values.
 struct TransactionPatch {
@@ -81,13 +84,16 @@ struct TransactionPatch {
 };
 
 /// Applies `patch` to the user's row `id`; kNotFound when there is none, kValidation
-/// ("$.amount") when the amount does not fit the currency.
-[[nodiscard]] core::Result<core::Transaction> patch_transaction(storage::Database& db, core::UserId user,
-                                                                core::TransactionId id, const TransactionPatch& patch);
+/// ("$.amount") when the amount does not fit the currency, the precondition's error when the
+/// stored row does not meet it.
+[[nodiscard]] core::Result<core::Transaction> patch_transaction(
+    storage::Database& db, core::UserId user, core::TransactionId id, const TransactionPatch& patch,
+    const WritePrecondition<core::Transaction>& precondition = {});
 
-/// Removes the user's row; kNotFound when there is none.
-[[nodiscard]] core::Result<void> delete_transaction(storage::Database& db, core::UserId user,
-                                                    core::TransactionId id);
+/// Removes the user's row; kNotFound when there is none, the precondition's error when the
+/// stored row does not meet it (nothing is removed).
+[[nodiscard]] core::Result<void> delete_transaction(storage::Database& db, core::UserId user, core::TransactionId id,
+                                                    const WritePrecondition<core::Transaction>& precondition = {});
 
 /// Removes the user and everything of theirs; kNotFound when there is no such user.
 [[nodiscard]] core::Result<void> delete_user(storage::Database& db, core::UserId user);

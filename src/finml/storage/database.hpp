@@ -98,18 +98,21 @@ class TransactionRepository {
   /// The user's row with this id; nullopt when there is none (or it is another user's).
   [[nodiscard]] virtual Result<std::optional<core::Transaction>> find(core::UserId user,
                                                                       core::TransactionId id) = 0;
-  /// Replaces the date, amount, currency, type, category, description, note and account of
-  /// the user's row `row.id` (its external_id and created_at are kept); false when the user
-  /// has no such row. Grows the user's data_version.
-  virtual Result<bool> update(core::UserId user, const core::Transaction& row) = 0;
   /// Removes the user's row; false when the user has no such row. Grows data_version.
   virtual Result<bool> remove(core::UserId user, core::TransactionId id) = 0;
+  /// Like remove(), but only when allowed(row) succeeds: the row is read and removed in one
+  /// database transaction with it locked (a precondition such as If-Match holds at the delete).
+  /// When allowed() fails, nothing is removed and its error is returned as it is.
+  virtual Result<bool> remove_if(core::UserId user, core::TransactionId id,
+                                 core::FunctionRef<Result<void>(const core::Transaction&)> allowed) = 0;
   // --- end transactions resource ---
   // --- atomic read-modify-write (issue 7, helper C) ---
-  /// Reads the user's row `id`, calls change(row), and stores what it left there as update()
-  /// does, all in one database transaction with the row locked, so that concurrent changes of
-  /// one row never lose one another. Returns the row as stored; nullopt when the user has no
-  /// such row. When change() fails, nothing is stored and its error is returned as it is.
+  /// Reads the user's row `id`, calls change(row), and stores its date, amount, currency, type,
+  /// category, description, note and account as change() left them (external_id and
+  /// created_at are kept), all in one database transaction with the row locked, so that
+  /// concurrent changes of one row never lose one another. Grows data_version. Returns the row
+  /// as stored; nullopt when the user has no such row. When change() fails, nothing is stored
+  /// and its error is returned as it is.
   virtual Result<std::optional<core::Transaction>> modify(
       core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(core::Transaction&)> change) = 0;
   // --- end atomic read-modify-write ---
@@ -356,9 +359,15 @@ class ResourceRepository {
   virtual Result<Row> create(core::UserId user, const Row& row) = 0;
   [[nodiscard]] virtual Result<std::optional<Row>> find(core::UserId user, Id id) = 0;
   [[nodiscard]] virtual Result<std::vector<Row>> list(core::UserId user, const ResourceQuery& query) = 0;
-  /// Replaces the stored row `row.id` (created_at kept); nullopt when the user has none.
-  virtual Result<std::optional<Row>> update(core::UserId user, const Row& row) = 0;
+  /// Reads the user's row `id`, calls change(row) and stores what it left (id and created_at
+  /// kept), in one database transaction with the row locked, so that concurrent changes of one
+  /// row never lose one another. Returns the row as stored; nullopt when the user has none.
+  /// When change() fails, nothing is stored and its error is returned as it is.
+  virtual Result<std::optional<Row>> modify(core::UserId user, Id id, core::FunctionRef<Result<void>(Row&)> change) = 0;
   virtual Result<bool> remove(core::UserId user, Id id) = 0;
+  /// Like remove(), but only when allowed(row) succeeds, read and removed with the row locked;
+  /// when allowed() fails nothing is removed and its error is returned as it is.
+  virtual Result<bool> remove_if(core::UserId user, Id id, core::FunctionRef<Result<void>(const Row&)> allowed) = 0;
 };
 
 using AccountRepository = ResourceRepository<Account, core::AccountId>;

@@ -8,6 +8,7 @@
 ///   PUT    .../<segment>/{<id>}   replace it (members absent take their defaults)
 ///   PATCH  .../<segment>/{<id>}   change the members given (null clears an optional one)
 ///   DELETE .../<segment>/{<id>}   204
+/// One row's answers carry its ETag; PUT, PATCH and DELETE honour If-Match (entity_tag.hpp).
 /// Another user's id answers 404, exactly as an id that does not exist. One file per resource
 /// (users_accounts.cpp, users_goals.cpp, ...) instantiates the handlers below with its JSON
 /// reader; the helpers they share are in users_resources.cpp.
@@ -19,6 +20,7 @@
 #include <finml/core/error.hpp>
 #include <finml/core/money.hpp>
 #include <finml/http/handlers/dependencies.hpp>
+#include <finml/http/handlers/entity_tag.hpp>
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/json/resources_json.hpp>
@@ -74,6 +76,7 @@ struct Wire {
 template <class Row>
 [[nodiscard]] ResourceHandlers make_handlers(const Dependencies& deps, Wire<Row> wire) {
   ResourceHandlers handlers;
+  static constexpr auto representation = [](const Row& row) { return json::write_resource(row); };
   const auto location = [wire](core::UserId user, std::int64_t id) {
     return "/api/v1/users/" + std::to_string(user.value()) + "/" + std::string(wire.segment) + "/" +
            std::to_string(id);
@@ -112,7 +115,9 @@ template <class Row>
                                        .body = json::write_resource(*created)};
         });
     if (!answer) return std::unexpected(std::move(answer.error()));
-    return to_response(*answer);
+    Response response = to_response(*answer);
+    response.with_header("ETag", entity_tag(response.body));
+    return response;
   };
 
   handlers.get = [&deps, wire](const RequestContext& context) -> core::Result<Response> {
@@ -122,32 +127,24 @@ template <class Row>
     if (!id) return std::unexpected(id.error());
     auto row = service::get_resource<Row>(deps.database, *user, *id);
     if (!row) return std::unexpected(std::move(row.error()));
-    Response response;
-    response.body = json::write_resource(*row);
-    return response;
+    return tagged_response(json::write_resource(*row));
   };
 
-  // PUT reads the body as a create does; PATCH reads it over the stored row.
+  // PUT reads the body as a create does; PATCH reads it over the stored row, which stays
+  // locked from that read to the write (concurrent PATCHes of different members all survive).
   const auto write = [&deps, wire](bool patch) {
     return [&deps, wire, patch](const RequestContext& context) -> core::Result<Response> {
       const auto user = user_id_parameter(context);
       if (!user) return std::unexpected(user.error());
       const auto id = positive_id_parameter(context, wire.id_parameter);
       if (!id) return std::unexpected(id.error());
-      std::optional<Row> stored;
-      if (patch) {
-        auto found = service::get_resource<Row>(deps.database, *user, *id);
-        if (!found) return std::unexpected(std::move(found.error()));
-        stored = std::move(*found);
-      }
-      auto row = wire.read(context.request.body, deps.default_currency, stored ? &*stored : nullptr);
-      if (!row) return std::unexpected(std::move(row.error()));
-      row->id = decltype(Row::id)(*id);
-      auto replaced = service::replace_resource<Row>(deps.database, *user, std::move(*row));
+      const auto rewrite = [&](const Row& stored) {
+        return wire.read(context.request.body, deps.default_currency, patch ? &stored : nullptr);
+      };
+      auto replaced = service::replace_resource<Row>(deps.database, *user, *id, rewrite,
+                                                     if_match_precondition<Row>(context, representation));
       if (!replaced) return std::unexpected(std::move(replaced.error()));
-      Response response;
-      response.body = json::write_resource(*replaced);
-      return response;
+      return tagged_response(json::write_resource(*replaced));
     };
   };
   handlers.replace = write(false);
@@ -158,7 +155,8 @@ template <class Row>
     if (!user) return std::unexpected(user.error());
     const auto id = positive_id_parameter(context, wire.id_parameter);
     if (!id) return std::unexpected(id.error());
-    auto removed = service::delete_resource<Row>(deps.database, *user, *id);
+    auto removed = service::delete_resource<Row>(deps.database, *user, *id,
+                                                 if_match_precondition<Row>(context, representation));
     if (!removed) return std::unexpected(std::move(removed.error()));
     Response response;
     response.status = 204;

@@ -6,12 +6,14 @@
 //   PUT    /api/v1/users/{user_id}/transactions/{transaction_id}
 //   PATCH  /api/v1/users/{user_id}/transactions/{transaction_id}   change some members
 //   DELETE /api/v1/users/{user_id}/transactions/{transaction_id}
+// One row's answers carry its ETag; PUT, PATCH and DELETE honour If-Match (entity_tag.hpp).
 // Another user's transaction id answers 404, exactly as an id that does not exist.
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string>
 
+#include <finml/http/handlers/entity_tag.hpp>
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/handlers/users_resources.hpp>
@@ -25,6 +27,12 @@ core::Result<core::TransactionId> transaction_id_parameter(const RequestContext&
   const auto value = positive_id_parameter(context, "transaction_id");
   if (!value) return std::unexpected(value.error());
   return core::TransactionId(*value);
+}
+
+/// The request's If-Match over a stored transaction as its GET answers it.
+service::WritePrecondition<core::Transaction> if_match(const RequestContext& context) {
+  return if_match_precondition<core::Transaction>(
+      context, [](const core::Transaction& row) { return json::write_stored_transaction(row); });
 }
 
 std::string transaction_location(core::UserId user, core::TransactionId id) {
@@ -111,7 +119,9 @@ Handler users_transactions_post(const Dependencies& deps) {
                                        .body = json::write_stored_transaction(stored)};
         });
     if (!answer) return std::unexpected(std::move(answer.error()));
-    return resources::to_response(*answer);
+    Response response = resources::to_response(*answer);
+    response.with_header("ETag", entity_tag(response.body));
+    return response;
   };
 }
 
@@ -144,9 +154,7 @@ Handler users_transaction_get(const Dependencies& deps) {
     if (!id) return std::unexpected(id.error());
     auto row = service::get_transaction(deps.database, *user, *id);
     if (!row) return std::unexpected(std::move(row.error()));
-    Response response;
-    response.body = json::write_stored_transaction(*row);
-    return response;
+    return tagged_response(json::write_stored_transaction(*row));
   };
 }
 
@@ -159,11 +167,9 @@ Handler users_transaction_put(const Dependencies& deps) {
     auto row = json::read_transaction_body(context.request.body, deps.default_currency);
     if (!row) return std::unexpected(std::move(row.error()));
     row->id = *id;
-    auto stored = service::replace_transaction(deps.database, *user, std::move(*row));
+    auto stored = service::replace_transaction(deps.database, *user, std::move(*row), if_match(context));
     if (!stored) return std::unexpected(std::move(stored.error()));
-    Response response;
-    response.body = json::write_stored_transaction(*stored);
-    return response;
+    return tagged_response(json::write_stored_transaction(*stored));
   };
 }
 
@@ -175,11 +181,9 @@ Handler users_transaction_patch(const Dependencies& deps) {
     if (!id) return std::unexpected(id.error());
     auto patch = json::read_transaction_patch(context.request.body);
     if (!patch) return std::unexpected(std::move(patch.error()));
-    auto stored = service::patch_transaction(deps.database, *user, *id, *patch);
+    auto stored = service::patch_transaction(deps.database, *user, *id, *patch, if_match(context));
     if (!stored) return std::unexpected(std::move(stored.error()));
-    Response response;
-    response.body = json::write_stored_transaction(*stored);
-    return response;
+    return tagged_response(json::write_stored_transaction(*stored));
   };
 }
 
@@ -189,7 +193,7 @@ Handler users_transaction_delete(const Dependencies& deps) {
     if (!user) return std::unexpected(user.error());
     const auto id = transaction_id_parameter(context);
     if (!id) return std::unexpected(id.error());
-    auto removed = service::delete_transaction(deps.database, *user, *id);
+    auto removed = service::delete_transaction(deps.database, *user, *id, if_match(context));
     if (!removed) return std::unexpected(std::move(removed.error()));
     Response response;
     response.status = 204;

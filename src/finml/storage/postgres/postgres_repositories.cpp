@@ -491,16 +491,6 @@ Result<std::optional<core::Transaction>> PostgresTransactionRepository::find(
                     });
 }
 
-Result<bool> PostgresTransactionRepository::update(core::UserId user,
-                                                   const core::Transaction& row) {
-  return store_.write("updating a transaction", [user, &row](PgConnection& connection) {
-    const Param now = now_param();
-    const bool changed = store_update(connection, user, row, now);
-    if (changed) bump_data_version(connection, user, now);
-    return changed;
-  });
-}
-
 Result<std::optional<core::Transaction>> PostgresTransactionRepository::modify(
     core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(core::Transaction&)> change) {
   // SELECT ... FOR UPDATE locks the row until the commit: a concurrent modify() waits and
@@ -525,6 +515,26 @@ Result<std::optional<core::Transaction>> PostgresTransactionRepository::modify(
   });
   if (refused) return std::unexpected(std::move(*refused));
   return stored;
+}
+
+Result<bool> PostgresTransactionRepository::remove_if(
+    core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(const core::Transaction&)> allowed) {
+  std::optional<core::Error> refused;
+  auto removed = store_.write("removing a transaction", [user, id, allowed, &refused](PgConnection& connection) {
+    refused.reset();
+    const PgResult result =
+        connection.exec(sql::kFindTransactionForUpdate, {int_param(user.value()), int_param(id.value())});
+    if (result.rows() == 0) return false;
+    if (auto ok = allowed(read_transaction(result, 0)); !ok) {
+      refused = std::move(ok.error());
+      throw StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
+    }
+    connection.exec(sql::kDeleteTransaction, {int_param(user.value()), int_param(id.value())});
+    bump_data_version(connection, user, now_param());
+    return true;
+  });
+  if (refused) return std::unexpected(std::move(*refused));
+  return removed;
 }
 
 Result<bool> PostgresTransactionRepository::remove(core::UserId user, core::TransactionId id) {

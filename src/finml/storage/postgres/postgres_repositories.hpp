@@ -31,11 +31,12 @@ class PostgresTransactionRepository final : public TransactionRepository {
   [[nodiscard]] Result<std::int64_t> count(core::UserId user) override;
   [[nodiscard]] Result<std::optional<core::Transaction>> find(core::UserId user,
                                                               core::TransactionId id) override;
-  Result<bool> update(core::UserId user, const core::Transaction& row) override;
   Result<std::optional<core::Transaction>> modify(
       core::UserId user, core::TransactionId id,
-      core::FunctionRef<Result<void>(core::Transaction&)> change) override;  // issue 7, helper C
+      core::FunctionRef<Result<void>(core::Transaction&)> change) override;
   Result<bool> remove(core::UserId user, core::TransactionId id) override;
+  Result<bool> remove_if(core::UserId user, core::TransactionId id,
+                         core::FunctionRef<Result<void>(const core::Transaction&)> allowed) override;
 
  private:
   PostgresStore& store_;

@@ -58,10 +58,14 @@ std::vector<Param> to_params(const std::vector<res::ColumnValue>& values) {
   return params;
 }
 
+/// select_one() with the row locked until the commit (SELECT ... FOR UPDATE): a concurrent
+/// modify() or remove_if() of it waits, then reads what this one left.
+constexpr bool kLockRow = true;
+
 template <class Row>
-std::optional<Row> select_one(PgConnection& connection, core::UserId user, std::int64_t id) {
-  const PgResult result = connection.exec(res::find_sql(res::Traits<Row>::table(), kDialect),
-                                          {int_param(id), int_param(user.value())});
+std::optional<Row> select_one(PgConnection& connection, core::UserId user, std::int64_t id, bool lock = false) {
+  const std::string sql = res::find_sql(res::Traits<Row>::table(), kDialect) + (lock ? " FOR UPDATE" : "");
+  const PgResult result = connection.exec(sql, {int_param(id), int_param(user.value())});
   if (result.rows() == 0) return std::nullopt;
   return res::Traits<Row>::read(Reader(result, 0));
 }
@@ -108,18 +112,50 @@ Result<std::vector<Row>> PostgresResourceRepository<Row, Id>::list(core::UserId 
 }
 
 template <class Row, class Id>
-Result<std::optional<Row>> PostgresResourceRepository<Row, Id>::update(core::UserId user, const Row& row) {
+Result<std::optional<Row>> PostgresResourceRepository<Row, Id>::modify(core::UserId user, Id id,
+                                                                       core::FunctionRef<Result<void>(Row&)> change) {
   const auto& table = res::Traits<Row>::table();
-  return store_.write("updating " + std::string(table.name), [&](PgConnection& connection) -> std::optional<Row> {
+  std::optional<core::Error> refused;
+  auto stored = store_.write("updating " + std::string(table.name), [&](PgConnection& connection) -> std::optional<Row> {
+    refused.reset();
+    auto row = select_one<Row>(connection, user, id.value(), kLockRow);
+    if (!row) return std::nullopt;
+    if (auto changed = change(*row); !changed) {
+      refused = std::move(changed.error());
+      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the change was refused");  // rolls back
+    }
     const Param now = timestamp_param(storage::detail::now_utc());
-    std::vector<Param> params = to_params(res::Traits<Row>::values(row));
+    std::vector<Param> params = to_params(res::Traits<Row>::values(*row));
     params.push_back(now);
-    params.push_back(int_param(row.id.value()));
+    params.push_back(int_param(id.value()));
     params.push_back(int_param(user.value()));
-    if (connection.exec(res::update_sql(table, kDialect), params).affected_rows() == 0) return std::nullopt;
+    connection.exec(res::update_sql(table, kDialect), params);
     connection.exec(sql::kBumpDataVersion, {int_param(user.value()), now});
-    return select_one<Row>(connection, user, row.id.value());
+    return select_one<Row>(connection, user, id.value());
   });
+  if (refused) return std::unexpected(std::move(*refused));
+  return stored;
+}
+
+template <class Row, class Id>
+Result<bool> PostgresResourceRepository<Row, Id>::remove_if(core::UserId user, Id id,
+                                                            core::FunctionRef<Result<void>(const Row&)> allowed) {
+  const auto& table = res::Traits<Row>::table();
+  std::optional<core::Error> refused;
+  auto removed = store_.write("removing from " + std::string(table.name), [&](PgConnection& connection) {
+    refused.reset();
+    const auto row = select_one<Row>(connection, user, id.value(), kLockRow);
+    if (!row) return false;
+    if (auto ok = allowed(*row); !ok) {
+      refused = std::move(ok.error());
+      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
+    }
+    connection.exec(res::delete_sql(table, kDialect), {int_param(id.value()), int_param(user.value())});
+    connection.exec(sql::kBumpDataVersion, {int_param(user.value()), timestamp_param(storage::detail::now_utc())});
+    return true;
+  });
+  if (refused) return std::unexpected(std::move(*refused));
+  return removed;
 }
 
 template <class Row, class Id>

@@ -15,8 +15,9 @@ class PostgresResourceRepository final : public ResourceRepository<Row, Id> {
   Result<Row> create(core::UserId user, const Row& row) override;
   [[nodiscard]] Result<std::optional<Row>> find(core::UserId user, Id id) override;
   [[nodiscard]] Result<std::vector<Row>> list(core::UserId user, const ResourceQuery& query) override;
-  Result<std::optional<Row>> update(core::UserId user, const Row& row) override;
+  Result<std::optional<Row>> modify(core::UserId user, Id id, core::FunctionRef<Result<void>(Row&)> change) override;
   Result<bool> remove(core::UserId user, Id id) override;
+  Result<bool> remove_if(core::UserId user, Id id, core::FunctionRef<Result<void>(const Row&)> allowed) override;
 
  private:
   PostgresStore& store_;

@@ -402,15 +402,6 @@ Result<std::optional<core::Transaction>> SqliteTransactionRepository::find(core:
                     });
 }
 
-Result<bool> SqliteTransactionRepository::update(core::UserId user, const core::Transaction& row) {
-  return store_.write("updating a transaction", [user, &row](SQLite::Database& connection) {
-    const std::string now = fixed_width_timestamp(storage::detail::now_utc());
-    const bool changed = store_update(connection, user, row, now);
-    if (changed) bump_data_version(connection, user, now);
-    return changed;
-  });
-}
-
 Result<std::optional<core::Transaction>> SqliteTransactionRepository::modify(
     core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(core::Transaction&)> change) {
   // BEGIN IMMEDIATE takes the database's write lock before the read: no other writer can
@@ -436,6 +427,31 @@ Result<std::optional<core::Transaction>> SqliteTransactionRepository::modify(
   });
   if (refused) return std::unexpected(std::move(*refused));
   return stored;
+}
+
+Result<bool> SqliteTransactionRepository::remove_if(
+    core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(const core::Transaction&)> allowed) {
+  std::optional<core::Error> refused;
+  auto removed = store_.write("removing a transaction", [user, id, allowed, &refused](SQLite::Database& connection) {
+    SQLite::Statement select = prepare(connection, sql::kFindTransaction);  // under the write lock
+    select.bind(1, user.value());
+    select.bind(2, id.value());
+    if (!select.executeStep()) return false;
+    const core::Transaction row = read_transaction(select);
+    select.reset();
+    if (auto ok = allowed(row); !ok) {
+      refused = std::move(ok.error());
+      throw StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
+    }
+    SQLite::Statement statement = prepare(connection, sql::kDeleteTransaction);
+    statement.bind(1, user.value());
+    statement.bind(2, id.value());
+    statement.exec();
+    bump_data_version(connection, user, fixed_width_timestamp(storage::detail::now_utc()));
+    return true;
+  });
+  if (refused) return std::unexpected(std::move(*refused));
+  return removed;
 }
 
 Result<bool> SqliteTransactionRepository::remove(core::UserId user, core::TransactionId id) {

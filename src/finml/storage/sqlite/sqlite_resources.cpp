@@ -111,20 +111,54 @@ Result<std::vector<Row>> SqliteResourceRepository<Row, Id>::list(core::UserId us
 }
 
 template <class Row, class Id>
-Result<std::optional<Row>> SqliteResourceRepository<Row, Id>::update(core::UserId user, const Row& row) {
+Result<std::optional<Row>> SqliteResourceRepository<Row, Id>::modify(core::UserId user, Id id,
+                                                                     core::FunctionRef<Result<void>(Row&)> change) {
   const auto& table = res::Traits<Row>::table();
-  return store_.write("updating " + std::string(table.name), [&](SQLite::Database& connection) -> std::optional<Row> {
+  // BEGIN IMMEDIATE takes the write lock before the read: nobody changes the row in between.
+  std::optional<core::Error> refused;
+  auto stored = store_.write("updating " + std::string(table.name), [&](SQLite::Database& connection) -> std::optional<Row> {
+    auto row = select_one<Row>(connection, user, id.value());
+    if (!row) return std::nullopt;
+    if (auto changed = change(*row); !changed) {
+      refused = std::move(changed.error());
+      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the change was refused");  // rolls back
+    }
     const core::Timestamp now_time = storage::detail::now_utc();
     SQLite::Statement statement = prepare(connection, res::update_sql(table, kDialect));
     int index = 1;
-    for (const auto& value : res::Traits<Row>::values(row)) bind_value(statement, index++, value);
+    for (const auto& value : res::Traits<Row>::values(*row)) bind_value(statement, index++, value);
     bind_value(statement, index, now_time);
-    statement.bind(index + 1, row.id.value());
+    statement.bind(index + 1, id.value());
     statement.bind(index + 2, user.value());
-    if (statement.exec() == 0) return std::nullopt;
+    statement.exec();
     bump(connection, user, fixed_width_timestamp(now_time));
-    return select_one<Row>(connection, user, row.id.value());
+    return select_one<Row>(connection, user, id.value());
   });
+  if (refused) return std::unexpected(std::move(*refused));
+  return stored;
+}
+
+template <class Row, class Id>
+Result<bool> SqliteResourceRepository<Row, Id>::remove_if(core::UserId user, Id id,
+                                                          core::FunctionRef<Result<void>(const Row&)> allowed) {
+  const auto& table = res::Traits<Row>::table();
+  std::optional<core::Error> refused;
+  auto removed = store_.write("removing from " + std::string(table.name), [&](SQLite::Database& connection) {
+    const auto row = select_one<Row>(connection, user, id.value());  // under the write lock
+    if (!row) return false;
+    if (auto ok = allowed(*row); !ok) {
+      refused = std::move(ok.error());
+      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
+    }
+    SQLite::Statement statement = prepare(connection, res::delete_sql(table, kDialect));
+    statement.bind(1, id.value());
+    statement.bind(2, user.value());
+    statement.exec();
+    bump(connection, user, fixed_width_timestamp(storage::detail::now_utc()));
+    return true;
+  });
+  if (refused) return std::unexpected(std::move(*refused));
+  return removed;
 }
 
 template <class Row, class Id>
