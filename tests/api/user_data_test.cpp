@@ -188,13 +188,9 @@ TEST_F(UserDataTest, ConcurrentPatchesOfDifferentMembersAllSurvive) {
         json{{"description", "d" + tag}}.dump(), json{{"note", "n" + tag}}.dump(),
         json{{"category", "c" + tag}}.dump(), json{{"date", "2026-01-" + std::string(round < 10 ? "0" : "") + tag}}.dump(),
         json{{"amount", tag + ".25"}}.dump(), json{{"type", round % 2 == 0 ? "income" : "expense"}}.dump()};
-    std::vector<std::thread> threads;
-    std::vector<int> statuses(patches.size(), 0);
-    for (std::size_t i = 0; i < patches.size(); ++i) {
-      threads.emplace_back([&, i] { statuses[i] = call("PATCH", location, patches[i]).status; });
+    for (const int status : statuses_at_once(server_->port(), "PATCH", location, patches, kJson)) {
+      EXPECT_EQ(status, 200) << "round " << round;
     }
-    for (auto& thread : threads) thread.join();
-    for (const int status : statuses) EXPECT_EQ(status, 200) << "round " << round;
     const HttpResponse after = call("GET", location);
     ASSERT_EQ(after.status, 200) << after.body;
     const json stored = json::parse(after.body);

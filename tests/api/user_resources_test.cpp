@@ -247,13 +247,9 @@ TEST_F(UserResourcesTest, ConcurrentPatchesOfDifferentMembersAllSurvive) {
         json{{"current_amount", tag + ".50"}}.dump(), json{{"monthly_contribution", tag}}.dump(),
         json{{"target_date", "2030-01-" + std::string(round < 10 ? "0" : "") + tag}}.dump(),
         json{{"status", round % 2 == 0 ? "paused" : "active"}}.dump()};
-    std::vector<std::thread> threads;
-    std::vector<int> statuses(patches.size(), 0);
-    for (std::size_t i = 0; i < patches.size(); ++i) {
-      threads.emplace_back([&, i] { statuses[i] = call("PATCH", location, patches[i]).status; });
+    for (const int status : statuses_at_once(server_->port(), "PATCH", location, patches, kJson)) {
+      EXPECT_EQ(status, 200) << "round " << round;
     }
-    for (auto& thread : threads) thread.join();
-    for (const int status : statuses) EXPECT_EQ(status, 200) << "round " << round;
     const HttpResponse after = call("GET", location);
     ASSERT_EQ(after.status, 200) << after.body;
     const json stored = json::parse(after.body);

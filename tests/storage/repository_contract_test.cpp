@@ -1803,6 +1803,22 @@ TYPED_TEST(RepositoryContractTest, ResourcesGoWithTheirUser) {
 }
 // --- end other resources (helper A) ----------------------------------------------------------
 
+// Increments are the strictest read-modify-write: any lost update shows in the total.
+constexpr int kThreads = 4;
+constexpr int kIncrements = 25;
+
+// Runs `step` `times` times on each of `threads` threads at once.
+template <class Step>
+void at_once(int threads, int times, const Step& step) {
+  std::vector<std::thread> running;
+  for (int t = 0; t < threads; ++t) {
+    running.emplace_back([&] {
+      for (int i = 0; i < times; ++i) step();
+    });
+  }
+  for (auto& thread : running) thread.join();
+}
+
 // --- atomic read-modify-write of a transaction (issue 7, helper C) ---------------------------
 TYPED_TEST(RepositoryContractTest, ModifyReadsChangesAndWritesARowWithoutLosingConcurrentChanges) {
   const UserId user(9300);
@@ -1810,22 +1826,13 @@ TYPED_TEST(RepositoryContractTest, ModifyReadsChangesAndWritesARowWithoutLosingC
   ASSERT_TRUE(ok(ids));
   const TransactionId id = ids->front();
   const std::int64_t version = this->data_version(user);
-  // Increments are the strictest read-modify-write: any lost update shows in the total.
-  constexpr int kThreads = 4;
-  constexpr int kIncrements = 25;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < kIncrements; ++i) {
-        const auto changed = this->db().transactions().modify(user, id, [](Transaction& row) -> core::Result<void> {
-          row.amount = core::Money::from_minor(row.amount.minor_units() + 1, row.amount.currency());
-          return {};
-        });
-        EXPECT_TRUE(ok(changed));
-      }
+  at_once(kThreads, kIncrements, [&] {
+    const auto changed = this->db().transactions().modify(user, id, [](Transaction& row) -> core::Result<void> {
+      row.amount = core::Money::from_minor(row.amount.minor_units() + 1, row.amount.currency());
+      return {};
     });
-  }
-  for (auto& thread : threads) thread.join();
+    EXPECT_TRUE(ok(changed));
+  });
   const auto stored = this->db().transactions().find(user, id);
   ASSERT_TRUE(ok(stored));
   ASSERT_TRUE(stored->has_value());
@@ -1909,21 +1916,13 @@ TYPED_TEST(RepositoryContractTest, ModifyOfAResourceLosesNoConcurrentChange) {
   auto goal = this->db().goals().create(user, make_goal("Bike", 1'000'000, 0));
   ASSERT_TRUE(ok(goal));
   const std::int64_t version = this->data_version(user);
-  constexpr int kThreads = 4;
-  constexpr int kIncrements = 25;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < kIncrements; ++i) {
-        const auto changed = this->db().goals().modify(user, goal->id, [](Goal& row) -> core::Result<void> {
-          row.current = core::Money::from_minor(row.current.minor_units() + 1, row.current.currency());
-          return {};
-        });
-        EXPECT_TRUE(ok(changed));
-      }
+  at_once(kThreads, kIncrements, [&] {
+    const auto changed = this->db().goals().modify(user, goal->id, [](Goal& row) -> core::Result<void> {
+      row.current = core::Money::from_minor(row.current.minor_units() + 1, row.current.currency());
+      return {};
     });
-  }
-  for (auto& thread : threads) thread.join();
+    EXPECT_TRUE(ok(changed));
+  });
   const auto stored = this->db().goals().find(user, goal->id);
   ASSERT_TRUE(ok(stored));
   EXPECT_EQ((*stored)->current.minor_units(), kThreads * kIncrements);

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <stdexcept>
+#include <thread>
 
 namespace finml::testing {
 
@@ -121,6 +122,21 @@ std::optional<HttpResponse> http_request(std::uint16_t port, std::string_view me
                                          std::string_view body, const std::map<std::string, std::string>& headers) {
   HttpConnection connection(port);
   return connection.request(method, target, body, headers);
+}
+
+std::vector<int> statuses_at_once(std::uint16_t port, std::string_view method, const std::string& target,
+                                  const std::vector<std::string>& bodies,
+                                  const std::map<std::string, std::string>& headers) {
+  std::vector<int> statuses(bodies.size(), 0);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    threads.emplace_back([&, i] {
+      HttpConnection connection(port, std::chrono::seconds(120));
+      if (const auto response = connection.request(method, target, bodies[i], headers)) statuses[i] = response->status;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  return statuses;
 }
 
 std::uint16_t free_port() {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace finml::testing {
 
@@ -51,6 +52,12 @@ class HttpConnection {
 std::optional<HttpResponse> http_request(std::uint16_t port, std::string_view method, std::string_view target,
                                          std::string_view body = {},
                                          const std::map<std::string, std::string>& headers = {});
+
+/// Each body sent as `method` to `target` at the same time, one connection each; the statuses
+/// in the bodies' order (0 for no answer). For tests of concurrent writes.
+std::vector<int> statuses_at_once(std::uint16_t port, std::string_view method, const std::string& target,
+                                  const std::vector<std::string>& bodies,
+                                  const std::map<std::string, std::string>& headers);
 
 /// A port that was free a moment ago.
 std::uint16_t free_port();

@@ -28,29 +28,15 @@ import random
 import sys
 from collections import defaultdict
 
+# The v5 experiments' helpers: history buckets, the seasonal variance ratio, mean and median.
+from explore_auto_pool import avg as mean_of
+from explore_auto_pool import bucket, variance_ratio
+from explore_auto_pool import med as median_of
+
 TUNING_SPLITS = {"dev", "fresh_dev", "fresh2_dev"}
 EXCLUDED_SERIES = {"ArgentinaCPI"}
 ETS, ARIMA, THETA = "ets_adj_fast_str", "arima_adj_fast_str", "theta_adj_str"
 DRIFT, DAMPED = "drift_adj_str", "ets_adj_fast_damped_str"
-
-
-def bucket(n):
-    return "<24" if n < 24 else ("24-59" if n < 60 else ">=60")
-
-
-def variance_ratio(y, m):
-    """forecaster.cpp's seasonal_variance_ratio; None where it is undefined."""
-    n = len(y)
-    if m < 2 or n < m + 2:
-        return None
-
-    def var(lag):
-        d = [y[t] - y[t - lag] for t in range(lag, n)]
-        mean = sum(d) / len(d)
-        return sum((v - mean) ** 2 for v in d) / len(d)
-
-    first = var(1)
-    return var(m) / (m * first) if first > 0 else None
 
 
 def drift_t(y):
@@ -61,19 +47,6 @@ def drift_t(y):
     mean = sum(d) / len(d)
     sd = math.sqrt(sum((v - mean) ** 2 for v in d) / (len(d) - 1))
     return abs(mean) / (sd / math.sqrt(len(d))) if sd > 0 else (math.inf if mean else 0.0)
-
-
-def mean_of(forecasts, weights=None):
-    weights = weights or [1.0] * len(forecasts)
-    return [sum(w * f[h] for w, f in zip(weights, forecasts)) / sum(weights) for h in range(len(forecasts[0]))]
-
-
-def median_of(forecasts):
-    out = []
-    for v in zip(*forecasts):
-        s, k = sorted(v), len(v)
-        out.append(s[k // 2] if k % 2 else (s[k // 2 - 1] + s[k // 2]) / 2)
-    return out
 
 
 def uses_seasonal_naive(c):

@@ -39,41 +39,7 @@ for (col in c("realgdp", "realcons", "realinv", "realgovt", "realdpi", "cpi", "m
   series[[paste0("macro_", col)]] <- ts(macro[[col]], frequency = 4)
 }
 
-max_length <- 240
-histories <- c(8, 12, 18, 24, 36, 48, 72, Inf)
-full_cap <- 144
-rows <- list()
-for (name in names(series)) {
-  y <- as.numeric(series[[name]])
-  m <- frequency(series[[name]])
-  stopifnot(!anyNA(y))
-  if (length(y) > max_length) y <- tail(y, max_length)
-  n <- length(y)
-  for (h in c(6, 12)) {
-    for (split in c("test", "dev")) {
-      origin <- if (split == "test") n - h else n - h - 24
-      if (origin < 8) next
-      before <- y[1:origin]
-      lag <- if (m > 1 && origin > m) m else 1
-      scale <- mean(abs(diff(before, lag = lag)))
-      future <- y[(origin + 1):(origin + h)]
-      for (len in histories) {
-        len <- if (is.infinite(len)) min(origin, full_cap) else len
-        if (len > origin) next
-        hist <- before[(origin - len + 1):origin]
-        id <- sprintf("%s_h%d_%s_n%d", name, h, split, len)
-        if (!is.null(rows[[id]])) next
-        rows[[id]] <- data.frame(
-          id = id, series = name, period = m, split = split, history = len, horizon = h,
-          scale = format(scale, digits = 15),
-          history_values = paste(format(hist, digits = 15, trim = TRUE), collapse = " "),
-          future_values = paste(format(future, digits = 15, trim = TRUE), collapse = " "))
-      }
-    }
-  }
-}
-cases <- do.call(rbind, rows)
-dir.create("bench/forecast/data", showWarnings = FALSE, recursive = TRUE)
-write.csv(cases, "bench/forecast/data/cases.csv", row.names = FALSE, quote = FALSE)
-cat(nrow(cases), "cases from", length(series), "series\n")
-print(table(cases$split, cut(cases$history, c(0, 23, 59, Inf), right = TRUE)))
+source("tools/forecast/benchmark_cases.R")
+write_cases(benchmark_cases(series, list(list(offset = 0, label = "test", split = "test"),
+                                         list(offset = 24, label = "dev", split = "dev"))),
+            "bench/forecast/data/cases.csv")

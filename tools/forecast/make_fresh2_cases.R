@@ -55,46 +55,10 @@ used <- c(unique(read.csv("bench/forecast/data/cases.csv", stringsAsFactors = FA
           unique(read.csv("bench/forecast/data/fresh_cases.csv", stringsAsFactors = FALSE)$series))
 stopifnot(!any(names(series) %in% used))
 
-# With --tuning, the same series give TUNING windows instead (split "fresh2_dev"): holdouts ending
-# 24 and 48 points before the end of the series, written to bench/forecast/data/fresh2_dev_cases.csv.
-# They never overlap the holdout at the end, which stays the evaluation.
-tuning <- "--tuning" %in% commandArgs(trailingOnly = TRUE)
-offsets <- if (tuning) c(24, 48) else 0
-out_path <- sprintf("bench/forecast/data/%s.csv", if (tuning) "fresh2_dev_cases" else "fresh2_cases")
-
-max_length <- 240
-histories <- c(8, 12, 18, 24, 36, 48, 72, Inf)
-full_cap <- 144
-rows <- list()
-for (name in names(series)) {
-  y <- as.numeric(series[[name]])
-  m <- frequency(series[[name]])
-  stopifnot(!anyNA(y), m %in% c(4, 12))
-  if (length(y) > max_length) y <- tail(y, max_length)
-  n <- length(y)
-  for (offset in offsets) for (h in c(6, 12)) {
-    origin <- n - h - offset
-    label <- if (offset == 0) "fresh2" else sprintf("fresh2_dev%d", offset)
-    if (origin < 8) next
-    before <- y[1:origin]
-    lag <- if (m > 1 && origin > m) m else 1
-    scale <- mean(abs(diff(before, lag = lag)))
-    future <- y[(origin + 1):(origin + h)]
-    for (len in histories) {
-      len <- if (is.infinite(len)) min(origin, full_cap) else len
-      if (len > origin) next
-      hist <- before[(origin - len + 1):origin]
-      id <- sprintf("%s_h%d_%s_n%d", name, h, label, len)
-      if (!is.null(rows[[id]])) next
-      rows[[id]] <- data.frame(
-        id = id, series = name, period = m, split = if (offset == 0) "fresh2" else "fresh2_dev", history = len, horizon = h,
-        scale = format(scale, digits = 15),
-        history_values = paste(format(hist, digits = 15, trim = TRUE), collapse = " "),
-        future_values = paste(format(future, digits = 15, trim = TRUE), collapse = " "))
-    }
-  }
-}
-cases <- do.call(rbind, rows)
-write.csv(cases, out_path, row.names = FALSE, quote = FALSE)
-cat(nrow(cases), "cases from", length(series), "series\n")
-print(table(cases$period, cut(cases$history, c(0, 23, 59, Inf), right = TRUE)))
+source("tools/forecast/benchmark_cases.R")
+stopifnot(all(sapply(series, frequency) %in% c(4, 12)))
+# With --tuning, TUNING windows instead: holdouts ending 24 and 48 points before the end of the
+# series (split "fresh2_dev", bench/forecast/data/fresh2_dev_cases.csv). They never overlap the
+# holdout at the end, which stays the evaluation.
+holdout <- holdout_windows("fresh2")
+write_cases(benchmark_cases(series, holdout$windows), holdout$path)

@@ -153,39 +153,6 @@ used <- c(unique(read.csv("bench/forecast/data/cases.csv", stringsAsFactors = FA
           unique(read.csv("bench/forecast/data/fresh2_cases.csv", stringsAsFactors = FALSE)$series))
 stopifnot(!any(names(series) %in% used))
 
-out_path <- "bench/forecast/data/fresh3_cases.csv"
-max_length <- 240
-histories <- c(8, 12, 18, 24, 36, 48, 72, Inf)
-full_cap <- 144
-rows <- list()
-for (name in names(series)) {
-  y <- as.numeric(series[[name]])
-  m <- frequency(series[[name]])
-  stopifnot(!anyNA(y), m %in% c(4, 12), length(y) >= 8 + 6)
-  if (length(y) > max_length) y <- tail(y, max_length)
-  n <- length(y)
-  for (h in c(6, 12)) {
-    origin <- n - h
-    if (origin < 8) next
-    before <- y[1:origin]
-    lag <- if (m > 1 && origin > m) m else 1
-    scale <- mean(abs(diff(before, lag = lag)))
-    future <- y[(origin + 1):(origin + h)]
-    for (len in histories) {
-      len <- if (is.infinite(len)) min(origin, full_cap) else len
-      if (len > origin) next
-      hist <- before[(origin - len + 1):origin]
-      id <- sprintf("%s_h%d_fresh3_n%d", name, h, len)
-      if (!is.null(rows[[id]])) next
-      rows[[id]] <- data.frame(
-        id = id, series = name, period = m, split = "fresh3", history = len, horizon = h,
-        scale = format(scale, digits = 15),
-        history_values = paste(format(hist, digits = 15, trim = TRUE), collapse = " "),
-        future_values = paste(format(future, digits = 15, trim = TRUE), collapse = " "))
-    }
-  }
-}
-cases <- do.call(rbind, rows)
-write.csv(cases, out_path, row.names = FALSE, quote = FALSE)
-cat(nrow(cases), "cases from", length(series), "series\n")
-print(table(cases$period, cut(cases$history, c(0, 23, 59, Inf), right = TRUE)))
+source("tools/forecast/benchmark_cases.R")
+stopifnot(all(sapply(series, frequency) %in% c(4, 12)), all(lengths(series) >= 8 + 6))
+write_cases(benchmark_cases(series, holdout_windows("fresh3")$windows), "bench/forecast/data/fresh3_cases.csv")

@@ -13,6 +13,7 @@
 namespace finml::storage::postgres::detail {
 namespace {
 
+using storage::detail::Refusal;
 using storage::detail::StorageError;
 
 void ensure_user(PgConnection& connection, core::UserId user, const Param& now) {
@@ -495,46 +496,38 @@ Result<std::optional<core::Transaction>> PostgresTransactionRepository::modify(
     core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(core::Transaction&)> change) {
   // SELECT ... FOR UPDATE locks the row until the commit: a concurrent modify() waits and
   // then reads this one's result.
-  std::optional<core::Error> refused;
-  auto stored = store_.write("changing a transaction", [user, id, change, &refused](PgConnection& connection)
+  Refusal refusal;
+  auto stored = store_.write("changing a transaction", [user, id, change, &refusal](PgConnection& connection)
                                                            -> std::optional<core::Transaction> {
-    refused.reset();
+    refusal.reset();
     const PgResult result =
         connection.exec(sql::kFindTransactionForUpdate, {int_param(user.value()), int_param(id.value())});
     if (result.rows() == 0) return std::nullopt;
     core::Transaction row = read_transaction(result, 0);
-    if (auto changed = change(row); !changed) {
-      refused = std::move(changed.error());
-      throw StorageError(core::ErrorCode::kValidation, "the change was refused");  // rolls back
-    }
+    if (auto changed = change(row); !changed) refusal.refuse(std::move(changed.error()));
     row.id = id;
     const Param now = now_param();
     store_update(connection, user, row, now);
     bump_data_version(connection, user, now);
     return row;
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return stored;
+  return refusal.outcome(std::move(stored));
 }
 
 Result<bool> PostgresTransactionRepository::remove_if(
     core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(const core::Transaction&)> allowed) {
-  std::optional<core::Error> refused;
-  auto removed = store_.write("removing a transaction", [user, id, allowed, &refused](PgConnection& connection) {
-    refused.reset();
+  Refusal refusal;
+  auto removed = store_.write("removing a transaction", [user, id, allowed, &refusal](PgConnection& connection) {
+    refusal.reset();
     const PgResult result =
         connection.exec(sql::kFindTransactionForUpdate, {int_param(user.value()), int_param(id.value())});
     if (result.rows() == 0) return false;
-    if (auto ok = allowed(read_transaction(result, 0)); !ok) {
-      refused = std::move(ok.error());
-      throw StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
-    }
+    if (auto ok = allowed(read_transaction(result, 0)); !ok) refusal.refuse(std::move(ok.error()));
     connection.exec(sql::kDeleteTransaction, {int_param(user.value()), int_param(id.value())});
     bump_data_version(connection, user, now_param());
     return true;
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return removed;
+  return refusal.outcome(std::move(removed));
 }
 
 Result<bool> PostgresTransactionRepository::remove(core::UserId user, core::TransactionId id) {

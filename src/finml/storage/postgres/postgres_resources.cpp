@@ -115,15 +115,12 @@ template <class Row, class Id>
 Result<std::optional<Row>> PostgresResourceRepository<Row, Id>::modify(core::UserId user, Id id,
                                                                        core::FunctionRef<Result<void>(Row&)> change) {
   const auto& table = res::Traits<Row>::table();
-  std::optional<core::Error> refused;
+  storage::detail::Refusal refusal;
   auto stored = store_.write("updating " + std::string(table.name), [&](PgConnection& connection) -> std::optional<Row> {
-    refused.reset();
+    refusal.reset();
     auto row = select_one<Row>(connection, user, id.value(), kLockRow);
     if (!row) return std::nullopt;
-    if (auto changed = change(*row); !changed) {
-      refused = std::move(changed.error());
-      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the change was refused");  // rolls back
-    }
+    if (auto changed = change(*row); !changed) refusal.refuse(std::move(changed.error()));
     const Param now = timestamp_param(storage::detail::now_utc());
     std::vector<Param> params = to_params(res::Traits<Row>::values(*row));
     params.push_back(now);
@@ -133,29 +130,24 @@ Result<std::optional<Row>> PostgresResourceRepository<Row, Id>::modify(core::Use
     connection.exec(sql::kBumpDataVersion, {int_param(user.value()), now});
     return select_one<Row>(connection, user, id.value());
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return stored;
+  return refusal.outcome(std::move(stored));
 }
 
 template <class Row, class Id>
 Result<bool> PostgresResourceRepository<Row, Id>::remove_if(core::UserId user, Id id,
                                                             core::FunctionRef<Result<void>(const Row&)> allowed) {
   const auto& table = res::Traits<Row>::table();
-  std::optional<core::Error> refused;
+  storage::detail::Refusal refusal;
   auto removed = store_.write("removing from " + std::string(table.name), [&](PgConnection& connection) {
-    refused.reset();
+    refusal.reset();
     const auto row = select_one<Row>(connection, user, id.value(), kLockRow);
     if (!row) return false;
-    if (auto ok = allowed(*row); !ok) {
-      refused = std::move(ok.error());
-      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
-    }
+    if (auto ok = allowed(*row); !ok) refusal.refuse(std::move(ok.error()));
     connection.exec(res::delete_sql(table, kDialect), {int_param(id.value()), int_param(user.value())});
     connection.exec(sql::kBumpDataVersion, {int_param(user.value()), timestamp_param(storage::detail::now_utc())});
     return true;
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return removed;
+  return refusal.outcome(std::move(removed));
 }
 
 template <class Row, class Id>

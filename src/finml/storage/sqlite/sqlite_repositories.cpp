@@ -14,6 +14,7 @@
 namespace finml::storage::sqlite::detail {
 namespace {
 
+using storage::detail::Refusal;
 using storage::detail::StorageError;
 
 void ensure_user(const SQLite::Database& connection, core::UserId user, const std::string& now) {
@@ -406,8 +407,8 @@ Result<std::optional<core::Transaction>> SqliteTransactionRepository::modify(
     core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(core::Transaction&)> change) {
   // BEGIN IMMEDIATE takes the database's write lock before the read: no other writer can
   // change the row between the read and the write.
-  std::optional<core::Error> refused;
-  auto stored = store_.write("changing a transaction", [user, id, change, &refused](SQLite::Database& connection)
+  Refusal refusal;
+  auto stored = store_.write("changing a transaction", [user, id, change, &refusal](SQLite::Database& connection)
                                                            -> std::optional<core::Transaction> {
     SQLite::Statement select = prepare(connection, sql::kFindTransaction);
     select.bind(1, user.value());
@@ -415,34 +416,27 @@ Result<std::optional<core::Transaction>> SqliteTransactionRepository::modify(
     if (!select.executeStep()) return std::nullopt;
     core::Transaction row = read_transaction(select);
     select.reset();
-    if (auto changed = change(row); !changed) {
-      refused = std::move(changed.error());
-      throw StorageError(core::ErrorCode::kValidation, "the change was refused");  // rolls back
-    }
+    if (auto changed = change(row); !changed) refusal.refuse(std::move(changed.error()));
     row.id = id;
     const std::string now = fixed_width_timestamp(storage::detail::now_utc());
     store_update(connection, user, row, now);
     bump_data_version(connection, user, now);
     return row;
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return stored;
+  return refusal.outcome(std::move(stored));
 }
 
 Result<bool> SqliteTransactionRepository::remove_if(
     core::UserId user, core::TransactionId id, core::FunctionRef<Result<void>(const core::Transaction&)> allowed) {
-  std::optional<core::Error> refused;
-  auto removed = store_.write("removing a transaction", [user, id, allowed, &refused](SQLite::Database& connection) {
+  Refusal refusal;
+  auto removed = store_.write("removing a transaction", [user, id, allowed, &refusal](SQLite::Database& connection) {
     SQLite::Statement select = prepare(connection, sql::kFindTransaction);  // under the write lock
     select.bind(1, user.value());
     select.bind(2, id.value());
     if (!select.executeStep()) return false;
     const core::Transaction row = read_transaction(select);
     select.reset();
-    if (auto ok = allowed(row); !ok) {
-      refused = std::move(ok.error());
-      throw StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
-    }
+    if (auto ok = allowed(row); !ok) refusal.refuse(std::move(ok.error()));
     SQLite::Statement statement = prepare(connection, sql::kDeleteTransaction);
     statement.bind(1, user.value());
     statement.bind(2, id.value());
@@ -450,8 +444,7 @@ Result<bool> SqliteTransactionRepository::remove_if(
     bump_data_version(connection, user, fixed_width_timestamp(storage::detail::now_utc()));
     return true;
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return removed;
+  return refusal.outcome(std::move(removed));
 }
 
 Result<bool> SqliteTransactionRepository::remove(core::UserId user, core::TransactionId id) {

@@ -115,14 +115,11 @@ Result<std::optional<Row>> SqliteResourceRepository<Row, Id>::modify(core::UserI
                                                                      core::FunctionRef<Result<void>(Row&)> change) {
   const auto& table = res::Traits<Row>::table();
   // BEGIN IMMEDIATE takes the write lock before the read: nobody changes the row in between.
-  std::optional<core::Error> refused;
+  storage::detail::Refusal refusal;
   auto stored = store_.write("updating " + std::string(table.name), [&](SQLite::Database& connection) -> std::optional<Row> {
     auto row = select_one<Row>(connection, user, id.value());
     if (!row) return std::nullopt;
-    if (auto changed = change(*row); !changed) {
-      refused = std::move(changed.error());
-      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the change was refused");  // rolls back
-    }
+    if (auto changed = change(*row); !changed) refusal.refuse(std::move(changed.error()));
     const core::Timestamp now_time = storage::detail::now_utc();
     SQLite::Statement statement = prepare(connection, res::update_sql(table, kDialect));
     int index = 1;
@@ -134,22 +131,18 @@ Result<std::optional<Row>> SqliteResourceRepository<Row, Id>::modify(core::UserI
     bump(connection, user, fixed_width_timestamp(now_time));
     return select_one<Row>(connection, user, id.value());
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return stored;
+  return refusal.outcome(std::move(stored));
 }
 
 template <class Row, class Id>
 Result<bool> SqliteResourceRepository<Row, Id>::remove_if(core::UserId user, Id id,
                                                           core::FunctionRef<Result<void>(const Row&)> allowed) {
   const auto& table = res::Traits<Row>::table();
-  std::optional<core::Error> refused;
+  storage::detail::Refusal refusal;
   auto removed = store_.write("removing from " + std::string(table.name), [&](SQLite::Database& connection) {
     const auto row = select_one<Row>(connection, user, id.value());  // under the write lock
     if (!row) return false;
-    if (auto ok = allowed(*row); !ok) {
-      refused = std::move(ok.error());
-      throw storage::detail::StorageError(core::ErrorCode::kValidation, "the removal was refused");  // rolls back
-    }
+    if (auto ok = allowed(*row); !ok) refusal.refuse(std::move(ok.error()));
     SQLite::Statement statement = prepare(connection, res::delete_sql(table, kDialect));
     statement.bind(1, id.value());
     statement.bind(2, user.value());
@@ -157,8 +150,7 @@ Result<bool> SqliteResourceRepository<Row, Id>::remove_if(core::UserId user, Id 
     bump(connection, user, fixed_width_timestamp(storage::detail::now_utc()));
     return true;
   });
-  if (refused) return std::unexpected(std::move(*refused));
-  return removed;
+  return refusal.outcome(std::move(removed));
 }
 
 template <class Row, class Id>
