@@ -222,6 +222,13 @@ TEST_F(UserResourcesTest, EveryRowHasAnETagThatIfMatchChecksBeforeAnyWrite) {
         << "If-Match compares strongly";
     EXPECT_EQ(call("GET", location).body, read.body);
 
+    // A GET with the current tag in If-None-Match: the client's copy is current.
+    const HttpResponse not_modified = call("GET", location, "", {{"If-None-Match", second}});
+    EXPECT_EQ(not_modified.status, 304);
+    EXPECT_TRUE(not_modified.body.empty());
+    EXPECT_EQ(not_modified.header("etag"), second);
+    EXPECT_EQ(call("GET", location, "", {{"If-None-Match", first}}).status, 200);
+
     // One of a list, or "*", matches.
     const HttpResponse patched = call("PATCH", location, resource.patch.dump(), if_match(first + ", " + second));
     ASSERT_EQ(patched.status, 200) << patched.body;

@@ -51,7 +51,8 @@ TEST_F(CorsTest, PreflightOfAnAllowedOriginGetsThePathsMethodsAndHeaders) {
   EXPECT_EQ(response.header("access-control-allow-origin"), kApp);
   EXPECT_EQ(response.header("access-control-allow-methods"), "POST");
   const auto headers = response.header("access-control-allow-headers");
-  for (const char* name : {"X-API-Key", "Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key", "If-Match"}) {
+  for (const char* name : {"X-API-Key", "Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key", "If-Match",
+                           "If-None-Match"}) {
     EXPECT_NE(headers.find(name), std::string::npos) << name;
   }
   EXPECT_EQ(response.header("access-control-max-age"), "600");

@@ -2,6 +2,7 @@
 
 #include <random>
 
+#include <finml/http/entity_tags.hpp>
 #include <finml/http/error_response.hpp>
 
 namespace finml::http {
@@ -57,6 +58,7 @@ Response Application::handle(Request& request) {
   std::string_view route = kUnmatchedRoute;
   std::string key_id;
   Response response = dispatch(request, request_id, route, key_id);
+  not_modified_when_unchanged(request, response);
   finish(request, response, request_id, route, key_id, started);
   return response;
 }

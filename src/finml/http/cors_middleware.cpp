@@ -7,7 +7,7 @@ namespace {
 
 // What a browser may send cross-origin besides the CORS-safelisted headers.
 constexpr std::string_view kAllowedHeaders =
-    "X-API-Key, Authorization, Content-Type, X-Request-ID, Idempotency-Key, If-Match";
+    "X-API-Key, Authorization, Content-Type, X-Request-ID, Idempotency-Key, If-Match, If-None-Match";
 // What scripts of another origin may read of an answer besides the safelisted headers.
 constexpr std::string_view kExposedHeaders =
     "RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, "

@@ -77,12 +77,13 @@ std::string serialize_head(const Response& response, bool keep_alive) {
   head += std::to_string(response.status);
   head += ' ';
   head += reason_phrase(response.status);
-  // A 204 (a CORS preflight) has no content: no Content-Type, and no Content-Length (RFC 9110).
+  // A 204 (a CORS preflight) and a 304 (If-None-Match) have no content: no Content-Type, and no
+  // Content-Length (RFC 9110; a 304's would have to be that of the 200 it stands for).
   if (!response.content_type.empty()) {
     head += "\r\nContent-Type: ";
     append_header_value(head, response.content_type);
   }
-  if (response.status != 204) {
+  if (response.status != 204 && response.status != 304) {
     head += "\r\nContent-Length: ";
     head += std::to_string(response.body.size());
   }

@@ -4,11 +4,13 @@
 /// PUT or PATCH of one row answers with the ETag of its representation; a PUT, PATCH or DELETE
 /// with If-Match goes ahead only when the stored row still has one of the tags listed (or any
 /// row, for "*"), checked with the row locked. Otherwise 412, and nothing is written: two
-/// devices editing one row cannot overwrite each other unknowingly.
+/// devices editing one row cannot overwrite each other unknowingly. A GET with If-None-Match
+/// naming the current tag gets 304 (http/entity_tags.hpp).
 #include <string>
 #include <string_view>
 
 #include <finml/core/error.hpp>
+#include <finml/http/entity_tags.hpp>
 #include <finml/http/message.hpp>
 #include <finml/http/router.hpp>
 #include <finml/service/write_precondition.hpp>
@@ -17,11 +19,6 @@ namespace finml::http::handlers {
 
 /// A strong entity tag: the quoted BLAKE2b-128 of the representation's bytes.
 [[nodiscard]] std::string entity_tag(std::string_view representation);
-
-/// Whether an If-Match field value (`"*"` or a comma-separated list of entity tags) is met by a
-/// stored row whose tag is `current`. Weak tags (W/"...") never match: If-Match compares
-/// strongly.
-[[nodiscard]] bool if_match_met(std::string_view field_value, std::string_view current);
 
 /// A response with `representation` as its body and its ETag.
 [[nodiscard]] Response tagged_response(std::string representation, int status = 200);
@@ -35,7 +32,7 @@ template <class Row, class Writer>
   if (!field) return {};
   return [expected = std::string(*field), write](const Row& stored) -> core::Result<void> {
     const std::string current = entity_tag(write(stored));
-    if (if_match_met(expected, current)) return {};
+    if (tag_list_names(expected, current, /*weak=*/false)) return {};
     return core::fail(core::ErrorCode::kPreconditionFailed,
                       "The row has changed since it was read: If-Match " + expected + " does not match its ETag " +
                           current + "; nothing was changed. Read it again and retry");
