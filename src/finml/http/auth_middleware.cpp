@@ -11,12 +11,6 @@
 namespace finml::http {
 namespace {
 
-[[nodiscard]] std::string_view trim(std::string_view text) noexcept {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
 [[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -29,13 +23,13 @@ namespace {
 /// The key sent in X-API-Key, else in Authorization: Bearer; empty when none.
 [[nodiscard]] std::string_view presented_key(const Request& request) {
   if (const auto header = request.header("x-api-key")) {
-    if (const auto key = trim(*header); !key.empty()) return key;
+    if (const auto key = trim_ows(*header); !key.empty()) return key;
   }
   if (const auto header = request.header("authorization")) {
-    const std::string_view value = trim(*header);
+    const std::string_view value = trim_ows(*header);
     const auto space = value.find(' ');
     if (space != std::string_view::npos && equals_ignoring_case(value.substr(0, space), "bearer")) {
-      return trim(value.substr(space + 1));
+      return trim_ows(value.substr(space + 1));
     }
   }
   return {};

@@ -92,6 +92,12 @@ std::string_view reason_phrase(int status) noexcept {
   }
 }
 
+std::string_view trim_ows(std::string_view value) noexcept {
+  const auto first = value.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return value.substr(first, value.find_last_not_of(" \t") - first + 1);
+}
+
 std::optional<std::int64_t> parse_decimal_integer(std::string_view text) noexcept {
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

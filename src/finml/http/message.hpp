@@ -53,6 +53,9 @@ struct Response {
 /// or a decoded NUL byte.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 
+/// A header field value without the optional whitespace (spaces and tabs) at its ends.
+[[nodiscard]] std::string_view trim_ows(std::string_view value) noexcept;
+
 /// A whole decimal integer ("42", "-3"), as path and query parameters and user ids are read;
 /// nullopt for anything else ("", "4x", "1.0", out of range).
 [[nodiscard]] std::optional<std::int64_t> parse_decimal_integer(std::string_view text) noexcept;

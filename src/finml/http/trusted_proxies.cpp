@@ -14,12 +14,6 @@ struct Address {
   std::array<std::uint8_t, 16> bytes{};
 };
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // IPv4-mapped IPv6 addresses (::ffff:a.b.c.d, what a dual-stack socket reports) read as IPv4.
 std::optional<Address> parse_address(std::string_view text) {
   const std::string copy(text);
@@ -42,7 +36,7 @@ core::Result<TrustedProxies> TrustedProxies::parse(std::string_view list) {
   TrustedProxies proxies;
   while (!list.empty()) {
     const auto comma = list.find(',');
-    const std::string_view item = trim(list.substr(0, comma));
+    const std::string_view item = trim_ows(list.substr(0, comma));
     list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     if (item.empty()) continue;
     const auto slash = item.find('/');
@@ -67,7 +61,7 @@ core::Result<TrustedProxies> TrustedProxies::parse(std::string_view list) {
 
 bool TrustedProxies::contains(std::string_view text) const {
   if (blocks_.empty()) return false;
-  const auto address = parse_address(trim(text));
+  const auto address = parse_address(trim_ows(text));
   if (!address) return false;
   for (const auto& block : blocks_) {
     if (block.v6 != address->v6) continue;
@@ -90,7 +84,7 @@ std::string TrustedProxies::client_address(const Request& request) const {
   std::string_view leftmost;
   while (!rest.empty()) {
     const auto comma = rest.rfind(',');
-    const std::string_view hop = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    const std::string_view hop = trim_ows(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
     if (hop.empty()) continue;
     leftmost = hop;

@@ -98,13 +98,16 @@ class TransactionRepository {
   /// The user's row with this id; nullopt when there is none (or it is another user's).
   [[nodiscard]] virtual Result<std::optional<core::Transaction>> find(core::UserId user,
                                                                       core::TransactionId id) = 0;
-  /// Removes the user's row; false when the user has no such row. Grows data_version.
-  virtual Result<bool> remove(core::UserId user, core::TransactionId id) = 0;
-  /// Like remove(), but only when allowed(row) succeeds: the row is read and removed in one
+  /// Removes the user's row when allowed(row) succeeds: the row is read and removed in one
   /// database transaction with it locked (a precondition such as If-Match holds at the delete).
-  /// When allowed() fails, nothing is removed and its error is returned as it is.
+  /// False when the user has no such row; when allowed() fails, nothing is removed and its
+  /// error is returned as it is. Grows data_version.
   virtual Result<bool> remove_if(core::UserId user, core::TransactionId id,
                                  core::FunctionRef<Result<void>(const core::Transaction&)> allowed) = 0;
+  /// remove_if() without a check.
+  Result<bool> remove(core::UserId user, core::TransactionId id) {
+    return remove_if(user, id, [](const core::Transaction&) -> Result<void> { return {}; });
+  }
   // --- end transactions resource ---
   // --- atomic read-modify-write (issue 7, helper C) ---
   /// Reads the user's row `id`, calls change(row), and stores its date, amount, currency, type,
@@ -364,10 +367,14 @@ class ResourceRepository {
   /// row never lose one another. Returns the row as stored; nullopt when the user has none.
   /// When change() fails, nothing is stored and its error is returned as it is.
   virtual Result<std::optional<Row>> modify(core::UserId user, Id id, core::FunctionRef<Result<void>(Row&)> change) = 0;
-  virtual Result<bool> remove(core::UserId user, Id id) = 0;
-  /// Like remove(), but only when allowed(row) succeeds, read and removed with the row locked;
-  /// when allowed() fails nothing is removed and its error is returned as it is.
+  /// Removes the user's row when allowed(row) succeeds, read and removed with the row locked;
+  /// false when the user has none; when allowed() fails nothing is removed and its error is
+  /// returned as it is.
   virtual Result<bool> remove_if(core::UserId user, Id id, core::FunctionRef<Result<void>(const Row&)> allowed) = 0;
+  /// remove_if() without a check.
+  Result<bool> remove(core::UserId user, Id id) {
+    return remove_if(user, id, [](const Row&) -> Result<void> { return {}; });
+  }
 };
 
 using AccountRepository = ResourceRepository<Account, core::AccountId>;

@@ -34,7 +34,10 @@ Response to_response(const service::StoredAnswer& answer) {
   Response response;
   response.status = answer.status;
   response.body = answer.body;
-  if (!answer.location.empty()) response.with_header("Location", answer.location);
+  if (!answer.location.empty()) {  // one created row: where it is, and its version
+    response.with_header("Location", answer.location);
+    response.with_header("ETag", entity_tag(answer.body));
+  }
   if (answer.replayed) response.with_header("Idempotent-Replayed", "true");
   return response;
 }

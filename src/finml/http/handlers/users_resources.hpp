@@ -8,7 +8,7 @@
 ///   PUT    .../<segment>/{<id>}   replace it (members absent take their defaults)
 ///   PATCH  .../<segment>/{<id>}   change the members given (null clears an optional one)
 ///   DELETE .../<segment>/{<id>}   204
-/// One row's answers carry its ETag; PUT, PATCH and DELETE honour If-Match (entity_tag.hpp).
+/// One row's answers carry its ETag; PUT, PATCH and DELETE honour If-Match (http/entity_tags.hpp).
 /// Another user's id answers 404, exactly as an id that does not exist. One file per resource
 /// (users_accounts.cpp, users_goals.cpp, ...) instantiates the handlers below with its JSON
 /// reader; the helpers they share are in users_resources.cpp.
@@ -19,8 +19,8 @@
 
 #include <finml/core/error.hpp>
 #include <finml/core/money.hpp>
+#include <finml/http/entity_tags.hpp>
 #include <finml/http/handlers/dependencies.hpp>
-#include <finml/http/handlers/entity_tag.hpp>
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/json/resources_json.hpp>
@@ -62,6 +62,8 @@ struct PageRequest {
 };
 [[nodiscard]] core::Result<PageRequest> read_page_request(const RequestContext& context);
 
+/// The kept answer of a create as a response: Location and ETag for one created row,
+/// Idempotent-Replayed when it is a replay.
 [[nodiscard]] Response to_response(const service::StoredAnswer& answer);
 
 /// How one resource is spelt on the wire.
@@ -115,9 +117,7 @@ template <class Row>
                                        .body = json::write_resource(*created)};
         });
     if (!answer) return std::unexpected(std::move(answer.error()));
-    Response response = to_response(*answer);
-    response.with_header("ETag", entity_tag(response.body));
-    return response;
+    return to_response(*answer);
   };
 
   handlers.get = [&deps, wire](const RequestContext& context) -> core::Result<Response> {

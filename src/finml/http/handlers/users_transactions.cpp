@@ -6,14 +6,14 @@
 //   PUT    /api/v1/users/{user_id}/transactions/{transaction_id}
 //   PATCH  /api/v1/users/{user_id}/transactions/{transaction_id}   change some members
 //   DELETE /api/v1/users/{user_id}/transactions/{transaction_id}
-// One row's answers carry its ETag; PUT, PATCH and DELETE honour If-Match (entity_tag.hpp).
+// One row's answers carry its ETag; PUT, PATCH and DELETE honour If-Match (http/entity_tags.hpp).
 // Another user's transaction id answers 404, exactly as an id that does not exist.
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string>
 
-#include <finml/http/handlers/entity_tag.hpp>
+#include <finml/http/entity_tags.hpp>
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/handlers/users_resources.hpp>
@@ -119,9 +119,7 @@ Handler users_transactions_post(const Dependencies& deps) {
                                        .body = json::write_stored_transaction(stored)};
         });
     if (!answer) return std::unexpected(std::move(answer.error()));
-    Response response = resources::to_response(*answer);
-    response.with_header("ETag", entity_tag(response.body));
-    return response;
+    return resources::to_response(*answer);
   };
 }
 

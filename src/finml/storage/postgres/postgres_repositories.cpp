@@ -241,17 +241,15 @@ void append_transaction_params(std::vector<Param>& params, const core::Transacti
   return int_param(static_cast<std::int64_t>(std::min(limit, kMax)));
 }
 
-/// Writes `row` over the user's stored row `row.id` (kUpdateTransaction); false when the user
-/// has no such row. The caller grows data_version.
-bool store_update(PgConnection& connection, core::UserId user, const core::Transaction& row, const Param& now) {
-  return connection
-             .exec(sql::kUpdateTransaction,
-                   {int_param(user.value()), int_param(row.id.value()),
-                    optional_int_param(row.account_id ? std::optional(row.account_id->value()) : std::nullopt),
-                    int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
-                    text_param(core::to_string(row.type)), date_param(row.date), text_param(row.category),
-                    text_param(row.description), text_param(row.note), now})
-             .affected_rows() > 0;
+/// Writes `row` over the user's stored row `row.id` (kUpdateTransaction). The caller grows
+/// data_version.
+void store_update(PgConnection& connection, core::UserId user, const core::Transaction& row, const Param& now) {
+  connection.exec(sql::kUpdateTransaction,
+                  {int_param(user.value()), int_param(row.id.value()),
+                   optional_int_param(row.account_id ? std::optional(row.account_id->value()) : std::nullopt),
+                   int_param(row.amount.minor_units()), text_param(row.amount.currency().code()),
+                   text_param(core::to_string(row.type)), date_param(row.date), text_param(row.category),
+                   text_param(row.description), text_param(row.note), now});
 }
 
 }  // namespace
@@ -528,16 +526,6 @@ Result<bool> PostgresTransactionRepository::remove_if(
     return true;
   });
   return refusal.outcome(std::move(removed));
-}
-
-Result<bool> PostgresTransactionRepository::remove(core::UserId user, core::TransactionId id) {
-  return store_.write("removing a transaction", [user, id](PgConnection& connection) {
-    const bool removed =
-        connection.exec(sql::kDeleteTransaction, {int_param(user.value()), int_param(id.value())})
-            .affected_rows() > 0;
-    if (removed) bump_data_version(connection, user, now_param());
-    return removed;
-  });
 }
 
 // Idempotency-Key (issue 7, helper T).

@@ -150,18 +150,6 @@ Result<bool> PostgresResourceRepository<Row, Id>::remove_if(core::UserId user, I
   return refusal.outcome(std::move(removed));
 }
 
-template <class Row, class Id>
-Result<bool> PostgresResourceRepository<Row, Id>::remove(core::UserId user, Id id) {
-  const auto& table = res::Traits<Row>::table();
-  return store_.write("removing from " + std::string(table.name), [&](PgConnection& connection) {
-    const PgResult removed =
-        connection.exec(res::delete_sql(table, kDialect), {int_param(id.value()), int_param(user.value())});
-    if (removed.affected_rows() == 0) return false;
-    connection.exec(sql::kBumpDataVersion, {int_param(user.value()), timestamp_param(storage::detail::now_utc())});
-    return true;
-  });
-}
-
 template class PostgresResourceRepository<Account, core::AccountId>;
 template class PostgresResourceRepository<Goal, core::GoalId>;
 template class PostgresResourceRepository<Budget, core::BudgetId>;

@@ -126,10 +126,11 @@ inline constexpr std::string_view kFindTransaction = R"~(
 SELECT id, date, amount_minor, currency, type, category, description, note, account_id,
        external_id
 FROM transactions WHERE user_id = ?1 AND id = ?2)~";
+// The parameters of kInsertTransaction (its ?10, external_id, is kept as stored), and ?12 the id.
 inline constexpr std::string_view kUpdateTransaction = R"~(
-UPDATE transactions SET account_id = ?3, amount_minor = ?4, currency = ?5, type = ?6, date = ?7,
-  category = ?8, description = ?9, note = ?10, updated_at = ?11
-WHERE user_id = ?1 AND id = ?2)~";
+UPDATE transactions SET account_id = ?2, amount_minor = ?3, currency = ?4, type = ?5, date = ?6,
+  category = ?7, description = ?8, note = ?9, updated_at = ?11
+WHERE user_id = ?1 AND id = ?12)~";
 inline constexpr std::string_view kDeleteTransaction =
     "DELETE FROM transactions WHERE user_id = ?1 AND id = ?2";
 // Idempotency-Key (issue 7, helper T).

@@ -126,7 +126,7 @@ void bump_data_version(const SQLite::Database& connection, core::UserId user,
   };
 }
 
-/// Binds a row to the parameters of kInsertTransaction or kUpsertTransaction.
+/// Binds a row to the parameters of kInsertTransaction, kUpsertTransaction or kUpdateTransaction.
 void bind_transaction(SQLite::Statement& statement, core::UserId user,
                       const core::Transaction& row, const std::string& now) {
   statement.bind(1, user.value());
@@ -143,23 +143,14 @@ void bind_transaction(SQLite::Statement& statement, core::UserId user,
   statement.bind(11, now);
 }
 
-/// Writes `row` over the user's stored row `row.id` (kUpdateTransaction); false when the user
-/// has no such row. The caller grows data_version.
-bool store_update(SQLite::Database& connection, core::UserId user, const core::Transaction& row,
+/// Writes `row` over the user's stored row `row.id` (kUpdateTransaction). The caller grows
+/// data_version.
+void store_update(SQLite::Database& connection, core::UserId user, const core::Transaction& row,
                   const std::string& now) {
   SQLite::Statement statement = prepare(connection, sql::kUpdateTransaction);
-  statement.bind(1, user.value());
-  statement.bind(2, row.id.value());
-  bind_optional(statement, 3, row.account_id ? std::optional(row.account_id->value()) : std::nullopt);
-  statement.bind(4, row.amount.minor_units());
-  statement.bind(5, std::string(row.amount.currency().code()));
-  statement.bind(6, std::string(core::to_string(row.type)));
-  statement.bind(7, row.date.to_string());
-  statement.bind(8, row.category);
-  statement.bind(9, row.description);
-  statement.bind(10, row.note);
-  statement.bind(11, now);
-  return statement.exec() > 0;
+  bind_transaction(statement, user, row, now);
+  statement.bind(12, row.id.value());
+  statement.exec();
 }
 
 /// "YYYY-MM-DD" without snprintf (Date::to_string's cost showed in the import's profile).
@@ -445,19 +436,6 @@ Result<bool> SqliteTransactionRepository::remove_if(
     return true;
   });
   return refusal.outcome(std::move(removed));
-}
-
-Result<bool> SqliteTransactionRepository::remove(core::UserId user, core::TransactionId id) {
-  return store_.write("removing a transaction", [user, id](SQLite::Database& connection) {
-    SQLite::Statement statement = prepare(connection, sql::kDeleteTransaction);
-    statement.bind(1, user.value());
-    statement.bind(2, id.value());
-    const bool removed = statement.exec() > 0;
-    if (removed) {
-      bump_data_version(connection, user, fixed_width_timestamp(storage::detail::now_utc()));
-    }
-    return removed;
-  });
 }
 
 // Idempotency-Key (issue 7, helper T).

@@ -34,7 +34,6 @@ class SqliteTransactionRepository final : public TransactionRepository {
   Result<std::optional<core::Transaction>> modify(
       core::UserId user, core::TransactionId id,
       core::FunctionRef<Result<void>(core::Transaction&)> change) override;
-  Result<bool> remove(core::UserId user, core::TransactionId id) override;
   Result<bool> remove_if(core::UserId user, core::TransactionId id,
                          core::FunctionRef<Result<void>(const core::Transaction&)> allowed) override;
 

@@ -153,19 +153,6 @@ Result<bool> SqliteResourceRepository<Row, Id>::remove_if(core::UserId user, Id 
   return refusal.outcome(std::move(removed));
 }
 
-template <class Row, class Id>
-Result<bool> SqliteResourceRepository<Row, Id>::remove(core::UserId user, Id id) {
-  const auto& table = res::Traits<Row>::table();
-  return store_.write("removing from " + std::string(table.name), [&](SQLite::Database& connection) {
-    SQLite::Statement statement = prepare(connection, res::delete_sql(table, kDialect));
-    statement.bind(1, id.value());
-    statement.bind(2, user.value());
-    if (statement.exec() == 0) return false;
-    bump(connection, user, fixed_width_timestamp(storage::detail::now_utc()));
-    return true;
-  });
-}
-
 template class SqliteResourceRepository<Account, core::AccountId>;
 template class SqliteResourceRepository<Goal, core::GoalId>;
 template class SqliteResourceRepository<Budget, core::BudgetId>;

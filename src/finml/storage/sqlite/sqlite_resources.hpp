@@ -16,7 +16,6 @@ class SqliteResourceRepository final : public ResourceRepository<Row, Id> {
   [[nodiscard]] Result<std::optional<Row>> find(core::UserId user, Id id) override;
   [[nodiscard]] Result<std::vector<Row>> list(core::UserId user, const ResourceQuery& query) override;
   Result<std::optional<Row>> modify(core::UserId user, Id id, core::FunctionRef<Result<void>(Row&)> change) override;
-  Result<bool> remove(core::UserId user, Id id) override;
   Result<bool> remove_if(core::UserId user, Id id, core::FunctionRef<Result<void>(const Row&)> allowed) override;
 
  private:
