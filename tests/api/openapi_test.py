@@ -7,6 +7,9 @@
 - Every golden case (tests/api/cases) is replayed and each answer's status must be documented
   for its route and its body must validate against the documented schema.
 - GET /docs is an HTML page that loads only finml's own assets, each served with its type.
+- Request schemas agree with the readers: every body a golden case gets a 2xx for validates, and
+  each member of those bodies, changed to a value the server refuses (422), is refused by the
+  schema too, unless the refusal depends on other members or stored data (listed below).
 
 Usage: openapi_test.py FINML_BINARY SOURCE_DIR   (ctest passes both; needs python3-jsonschema)
 """
@@ -325,6 +328,158 @@ class OpenApiDocumentTest(unittest.TestCase):
         self.assertNotEqual(self.document.validate(schema, {"months_needed": "twelve"}), [])
         with self.assertRaises(AssertionError):
             self.document.response_schema("/goals/timeline", "POST", 418)
+
+
+# Values each member of a request body is set to; the server's 422 and the schema must agree.
+MEMBER_VALUES = [None, -1, 0, 1, 13, 25, 366, -5.5, 1.5, 1e300, "abc", "12", "-3", "", True, [], {},
+                 "2025-13-45", "someday", "2025-06-01", "2025-06-01T10:00:00Z", "usd", "XYZ", "EXPENSE"]
+
+# 422s that JSON Schema cannot express: they depend on other members, other rows or stored data.
+REFUSALS_BEYOND_A_SCHEMA = [
+    re.compile(r"\$\.transactions: Field required"),  # optional when the user has stored transactions
+    re.compile(r"\$\.transactions: must all be in one currency"),
+    re.compile(r"\$\.end_date: must not be before start_date"),
+    re.compile(r"\$\.bucket: must be \w+, the group of"),
+]
+
+# Bodies for the routes that store a user's rows (the golden cases exercise them little).
+RESOURCE_BODIES = [
+    ("POST", "/api/v1/users/900/accounts", {"name": "Yen", "balance": "1234", "currency": "jpy", "account_type": "cash"}),
+    ("POST", "/api/v1/users/900/goals", {"goal_name": "Trip", "target_amount": 2000.10, "current_amount": "0.20",
+                                         "target_date": "2027-01-01", "monthly_contribution": "50", "currency": "EUR"}),
+    ("POST", "/api/v1/users/900/budgets", {"category": "Groceries", "amount": 1, "start_date": "2026-01-01",
+                                           "end_date": "2026-01-31", "currency": "USD"}),
+    ("POST", "/api/v1/users/900/bills", {"bill_name": "Power", "due_date": "2026-04-01", "amount": 1,
+                                         "reminder_days_before": 3, "is_recurring": True,
+                                         "recurrence_frequency": "monthly", "currency": "USD"}),
+    ("POST", "/api/v1/users/900/categories", {"name": "Gym", "type": "expense",
+                                              "detailed": "personal_care_gyms_and_fitness_centers"}),
+    ("POST", "/api/v1/users/900/transactions", {"date": "2026-01-05", "amount": "12.50", "type": "expense",
+                                                "category": "Food", "description": "Cafe", "currency": "USD"}),
+]
+
+
+def member_changes(body, documented):
+    """(where, changed body): each documented member added or set to each of MEMBER_VALUES, each member
+    removed, and the same one level down (the first element of an array of objects, or an object)."""
+    def variants(container, key):
+        for value in MEMBER_VALUES:
+            yield json.dumps(value), value
+        yield "removed", None
+
+    def changed(path, value, remove):
+        copy = json.loads(json.dumps(body))
+        node = copy
+        for step in path[:-1]:
+            node = node[step]
+        if remove:
+            node.pop(path[-1], None)
+        else:
+            node[path[-1]] = value
+        return copy
+
+    for key in sorted(set(documented) | set(body)):
+        for label, value in variants(body, key):
+            if label == "removed" and key not in body:
+                continue
+            yield f"$.{key} {label}", changed([key], value, label == "removed")
+        inner = body.get(key)
+        prefix = [key]
+        if isinstance(inner, list) and inner and isinstance(inner[0], dict):
+            inner, prefix = inner[0], [key, 0]
+        if isinstance(inner, dict):
+            for member in inner:
+                for label, value in variants(inner, member):
+                    where = "$." + ".".join(str(step) for step in prefix + [member])
+                    yield f"{where} {label}", changed(prefix + [member], value, label == "removed")
+
+
+class RequestSchemaTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.raw, _, _ = load_document()
+        cls.document = Document(cls.raw)
+
+    def request_schema(self, path, method):
+        template = self.document.template_of(path)
+        operation = self.raw["paths"].get(template, {}).get(method.lower(), {}) if template else {}
+        body = self.document.resolve(operation.get("requestBody", {}))
+        media = body.get("content", {}).get("application/json")
+        return template, (media["schema"] if media else None)
+
+    def accepted_golden_requests(self):
+        """(fixed_now, request spec, body) of every golden step answered 2xx whose route documents a JSON body."""
+        for case_file in golden_case_files():
+            case = json.loads(case_file.read_text())
+            for step in case["steps"]:
+                spec = step["request"]
+                if not 200 <= step.get("expect", {}).get("status", 0) < 300:
+                    continue
+                if self.request_schema(spec["path"], spec["method"])[1] is None:
+                    continue
+                try:
+                    body = json.loads(request_body(spec) or b"null")
+                except ValueError:
+                    continue
+                yield case.get("fixed_now", DEFAULT_NOW), spec, body
+
+    def test_bodies_the_server_accepts_validate(self):
+        checked = 0
+        for _, spec, body in self.accepted_golden_requests():
+            _, schema = self.request_schema(spec["path"], spec["method"])
+            with self.subTest(request=f"{spec['method']} {spec['path']}"):
+                self.assertEqual(self.document.validate(schema, body), [])
+                checked += 1
+        self.assertGreater(checked, 50)
+
+    def test_what_the_readers_refuse_the_schemas_refuse(self):
+        # Bases: up to two accepted bodies per operation, grouped by the case's clock.
+        bases, per_operation = {}, {}
+        for fixed_now, spec, body in self.accepted_golden_requests():
+            template, _ = self.request_schema(spec["path"], spec["method"])
+            key = (spec["method"], template)
+            if not isinstance(body, dict) or per_operation.get(key, 0) >= 2:
+                continue
+            per_operation[key] = per_operation.get(key, 0) + 1
+            bases.setdefault(fixed_now, []).append((spec["method"], spec["path"], body, spec.get("headers", {})))
+        bases.setdefault(DEFAULT_NOW, []).extend((m, p, b, {}) for m, p, b in RESOURCE_BODIES)
+
+        mutated_operations, refusals_compared = set(), 0
+        for fixed_now, requests in bases.items():
+            with FinmlServer({"FIXED_NOW": fixed_now}) as server:
+                connection = server.connection()
+                admin_key = None
+                for method, path, body, spec_headers in requests:
+                    headers = {}
+                    for name, value in spec_headers.items():
+                        if name.lower() in ("idempotency-key", "if-match", "if-none-match"):
+                            continue
+                        if value == "$ADMIN_KEY":
+                            admin_key = admin_key or server.create_admin_key()
+                            value = admin_key
+                        headers[name] = value
+                    status = request(connection, method, path, json.dumps(body).encode(), headers)[0]
+                    if not 200 <= status < 300:
+                        continue  # accepted only after earlier steps of its case
+                    template, schema = self.request_schema(path, method)
+                    documented = self.document.resolve(schema).get("properties", {})
+                    mutated_operations.add((method, template))
+                    for where, changed in member_changes(body, documented):
+                        status, _, answer = request(connection, method, path, json.dumps(changed).encode(), headers)
+                        self.assertLess(status, 500, f"{method} {path} with {where}")
+                        if status != 422:
+                            continue
+                        refusals_compared += 1
+                        detail = json.loads(answer)["detail"]
+                        if any(pattern.search(detail) for pattern in REFUSALS_BEYOND_A_SCHEMA):
+                            continue
+                        with self.subTest(request=f"{method} {template}", change=where):
+                            self.assertNotEqual(self.document.validate(schema, changed), [],
+                                                f"the server refuses it ({detail}) but the schema accepts it")
+                connection.close()
+        # Guards against a harness that compares nothing.
+        self.assertGreater(len(mutated_operations), 25)
+        self.assertGreater(refusals_compared, 1000)
 
 
 class DocsPageTest(unittest.TestCase):

@@ -13,8 +13,9 @@ namespace {
 
 namespace predictions = analytics::predictions;
 
+// Positive, as on every other route: a model is never stored under user 0 or -1.
 void read_user_id(Value& field, core::UserId& out) {
-  if (const auto id = field.integer()) out = core::UserId(*id);
+  if (const auto id = user_id(field)) out = *id;
 }
 
 void write_series(Writer& writer, std::string_view name, const std::vector<double>& values) {
