@@ -1,7 +1,6 @@
 // The storage ports' contract: one suite, run against every adapter (SQLite on a temporary
 // file, PostgreSQL on a private server). An adapter is correct when it passes all of it.
 #include <algorithm>
-#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -15,6 +14,7 @@
 
 #include <finml/core/date.hpp>
 #include <finml/core/money.hpp>
+#include <finml/core/text.hpp>
 #include <finml/core/timestamp.hpp>
 #include <finml/core/transaction.hpp>
 #include <finml/storage/database.hpp>
@@ -1288,22 +1288,15 @@ TYPED_TEST(RepositoryContractTest, ListFiltersCombineAndKeysetPagesWalkEveryRowO
     if (q.to && t.date > *q.to) return false;
     if (q.type && t.type != *q.type) return false;
     if (q.category) {
-      std::string a = t.category, b = *q.category;
-      std::ranges::transform(a, a.begin(), [](unsigned char c) { return std::tolower(c); });
-      std::ranges::transform(b, b.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (a != b) return false;
+      if (core::to_lower_ascii(t.category) != core::to_lower_ascii(*q.category)) return false;
     }
     if (q.min_amount_minor && t.amount.minor_units() < *q.min_amount_minor) return false;
     if (q.max_amount_minor && t.amount.minor_units() > *q.max_amount_minor) return false;
     if (q.text) {
-      const auto lower = [](std::string s) {
-        std::ranges::transform(s, s.begin(), [](unsigned char c) { return std::tolower(c); });
-        return s;
-      };
-      const std::string needle = lower(*q.text);
-      if (lower(t.description).find(needle) == std::string::npos &&
-          lower(t.note).find(needle) == std::string::npos &&
-          lower(t.category).find(needle) == std::string::npos) {
+      const std::string needle = core::to_lower_ascii(*q.text);
+      if (core::to_lower_ascii(t.description).find(needle) == std::string::npos &&
+          core::to_lower_ascii(t.note).find(needle) == std::string::npos &&
+          core::to_lower_ascii(t.category).find(needle) == std::string::npos) {
         return false;
       }
     }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include <finml/core/text.hpp>
 #include <finml/http/json/string_list.hpp>
 #include <finml/storage/database_url.hpp>
 
@@ -22,20 +23,8 @@ struct Setting {
   Apply apply;  ///< returns what is wrong with the value, or nullopt
 };
 
-std::string lower(std::string_view text) {
-  std::string out;
-  for (const char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
-
 std::optional<std::int64_t> parse_integer(std::string_view text) {
-  text = trim(text);
+  text = core::trim(text);
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
@@ -43,7 +32,7 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
 }
 
 std::optional<double> parse_real(std::string_view text) {
-  text = trim(text);
+  text = core::trim(text);
   double value = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || text.empty() || !std::isfinite(value)) {
@@ -53,7 +42,7 @@ std::optional<double> parse_real(std::string_view text) {
 }
 
 std::optional<bool> parse_bool(std::string_view text) {
-  const std::string value = lower(trim(text));
+  const std::string value = core::to_lower_ascii(core::trim(text));
   if (value == "true" || value == "1" || value == "yes" || value == "on") return true;
   if (value == "false" || value == "0" || value == "no" || value == "off") return false;
   return std::nullopt;
@@ -95,7 +84,7 @@ Apply seconds_in(double min, double max, Duration Config::*field) {
 
 Apply text(std::string Config::*field) {
   return [=](std::string_view value, Config& config) -> std::optional<std::string> {
-    config.*field = std::string(trim(value));
+    config.*field = std::string(core::trim(value));
     return std::nullopt;
   };
 }
@@ -104,7 +93,7 @@ const std::vector<Setting>& setting_table() {
   static const std::vector<Setting> table = {
       {{"HOST", "--host", "127.0.0.1", "Address to listen on (an IP address, or localhost)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         std::string host(trim(value));
+         std::string host(core::trim(value));
          if (host == "localhost") host = "127.0.0.1";
          const bool looks_like_ip = !host.empty() && host.find_first_not_of("0123456789abcdefABCDEF.:") ==
                                                         std::string::npos;
@@ -133,9 +122,9 @@ const std::vector<Setting>& setting_table() {
       {{"DATABASE_URL", "--database-url", "sqlite:///finml.db",
         "sqlite:///relative.db, sqlite:////absolute.db or postgresql://user:pw@host:port/db"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         const auto parsed = storage::parse_database_url(trim(value));
+         const auto parsed = storage::parse_database_url(core::trim(value));
          if (!parsed) return parsed.error().message;
-         config.database_url = std::string(trim(value));
+         config.database_url = std::string(core::trim(value));
          return std::nullopt;
        }},
       {{"DB_POOL_SIZE", "--db-pool-size", "workers + 1", "Database connections kept open"},
@@ -163,12 +152,12 @@ const std::vector<Setting>& setting_table() {
         "Comma-separated IPs or CIDR blocks of proxies whose X-Forwarded-For names the client (empty: none)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
          if (auto parsed = http::TrustedProxies::parse(value); !parsed) return "must list IP addresses or CIDR blocks: " + parsed.error().message;
-         config.trusted_proxies = std::string(trim(value));
+         config.trusted_proxies = std::string(core::trim(value));
          return std::nullopt;
        }},
       {{"CORS_ORIGINS", "--cors-origins", "", "Origins allowed by CORS: a JSON array or a comma-separated list"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         value = trim(value);
+         value = core::trim(value);
          config.cors_origins.clear();
          if (!value.empty() && value.front() == '[') {
            auto list = http::json::read_string_array(value);
@@ -178,7 +167,7 @@ const std::vector<Setting>& setting_table() {
          }
          while (!value.empty()) {
            const auto comma = value.find(',');
-           const auto item = trim(value.substr(0, comma));
+           const auto item = core::trim(value.substr(0, comma));
            if (!item.empty()) config.cors_origins.emplace_back(item);
            value = comma == std::string_view::npos ? std::string_view{} : value.substr(comma + 1);
          }
@@ -190,7 +179,7 @@ const std::vector<Setting>& setting_table() {
       {{"ENVIRONMENT", "--environment", "development",
         "development, staging or production (production hides internal error text)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         const std::string name = lower(trim(value));
+         const std::string name = core::to_lower_ascii(core::trim(value));
          if (name == "development") {
            config.environment = Environment::kDevelopment;
          } else if (name == "staging") {
@@ -205,14 +194,14 @@ const std::vector<Setting>& setting_table() {
       {{"DEBUG", "--debug", "false", "Log at DEBUG level unless LOG_LEVEL is set"}, flag(&Config::debug)},
       {{"LOG_LEVEL", "--log-level", "INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         const auto level = http::parse_log_level(trim(value));
+         const auto level = http::parse_log_level(core::trim(value));
          if (!level) return "must be DEBUG, INFO, WARNING, ERROR or CRITICAL";
          config.log_level = *level;
          return std::nullopt;
        }},
       {{"LOG_FORMAT", "--log-format", "json", "json (one JSON object per line) or text"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         const std::string name = lower(trim(value));
+         const std::string name = core::to_lower_ascii(core::trim(value));
          if (name == "json") {
            config.log_format = http::LogFormat::kJson;
          } else if (name == "text") {
@@ -227,7 +216,7 @@ const std::vector<Setting>& setting_table() {
       {{"ADMIN_ROUTES_ENABLED", "--admin-routes-enabled", "false in production, else true",
         "Serve /api/v1/admin/db/status, /init and /tables (404 when off)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         if (trim(value).empty()) {
+         if (core::trim(value).empty()) {
            config.admin_routes_enabled.reset();
            return std::nullopt;
          }
@@ -239,7 +228,7 @@ const std::vector<Setting>& setting_table() {
       {{"AUTH_REQUIRED", "--auth-required", "true in production, else false",
         "Every route but /health, /docs and /openapi.json needs an API key (admin routes always do)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         if (trim(value).empty()) {
+         if (core::trim(value).empty()) {
            config.auth_required_setting.reset();
            return std::nullopt;
          }
@@ -264,7 +253,7 @@ const std::vector<Setting>& setting_table() {
       {{"FIXED_NOW", "--fixed-now", "",
         "Pins the service clock to this UTC timestamp, e.g. 2025-12-08T12:00:00Z (tests, replays; empty: the real clock)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         const auto text = trim(value);
+         const auto text = core::trim(value);
          if (text.empty()) {
            config.fixed_now.reset();
            return std::nullopt;
@@ -280,7 +269,7 @@ const std::vector<Setting>& setting_table() {
       {{"DEFAULT_CURRENCY", "--default-currency", "INR",
         "ISO 4217 currency of amounts that name none (the original's amounts are rupees)"},
        [](std::string_view value, Config& config) -> std::optional<std::string> {
-         const auto currency = core::Currency::from_code(trim(value));
+         const auto currency = core::Currency::from_code(core::trim(value));
          if (!currency) return "must be an ISO 4217 currency code such as INR, USD or EUR";
          config.default_currency = *currency;
          return std::nullopt;
@@ -357,19 +346,19 @@ core::Result<std::map<std::string, std::string, std::less<>>> parse_dotenv(std::
   while (!text.empty()) {
     ++line_number;
     const auto newline = text.find('\n');
-    std::string_view line = trim(text.substr(0, newline));
+    std::string_view line = core::trim(text.substr(0, newline));
     text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
     if (line.empty() || line.front() == '#') continue;
-    if (line.starts_with("export ")) line = trim(line.substr(7));
+    if (line.starts_with("export ")) line = core::trim(line.substr(7));
     const auto equals = line.find('=');
     const auto bad_line = [&] {
       return core::fail(core::ErrorCode::kInvalidArgument,
                         ".env line " + std::to_string(line_number) + ": expected KEY=VALUE");
     };
     if (equals == std::string_view::npos) return bad_line();
-    const std::string_view key = trim(line.substr(0, equals));
+    const std::string_view key = core::trim(line.substr(0, equals));
     if (key.empty() || key.find_first_of(" \t\"'") != std::string_view::npos) return bad_line();
-    std::string_view raw = trim(line.substr(equals + 1));
+    std::string_view raw = core::trim(line.substr(equals + 1));
     std::string value;
     if (!raw.empty() && (raw.front() == '"' || raw.front() == '\'')) {
       const char quote = raw.front();
@@ -387,7 +376,7 @@ core::Result<std::map<std::string, std::string, std::less<>>> parse_dotenv(std::
     } else {
       // An unquoted value ends at a " #" comment.
       const auto comment = raw.find(" #");
-      value = std::string(trim(raw.substr(0, comment)));
+      value = std::string(core::trim(raw.substr(0, comment)));
     }
     values[std::string(key)] = std::move(value);
   }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <ostream>
 
+#include <finml/core/text.hpp>
 #include <finml/http/json/export_json.hpp>
 #include <finml/ingest/csv.hpp>
 #include <finml/ingest/text.hpp>
@@ -16,7 +17,7 @@ int run_export_command(storage::Database& database, const ExportCommandOptions& 
     err << "finml export: --user must be a positive integer\n";
     return kExportBadUsage;
   }
-  const std::string format = ingest::to_lower(options.format);
+  const std::string format = core::to_lower_ascii(options.format);
   if (format != "csv" && format != "json") {
     err << "finml export: --format must be csv or json\n";
     return kExportBadUsage;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include <finml/core/text.hpp>
+
 namespace finml::core {
 namespace {
 
@@ -49,7 +51,6 @@ bool push_digit(std::int64_t& value, int digit) {
   return true;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
@@ -79,8 +80,8 @@ std::int64_t Currency::minor_per_major() const noexcept {
 }
 
 Result<Money> Money::parse(std::string_view text, Currency currency) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
   const auto invalid = [&] {
     return fail(ErrorCode::kInvalidArgument, "not a decimal number: '" + std::string(text) + "'");
   };

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include <finml/core/text.hpp>
+
 namespace finml::core {
 
 std::optional<TransactionType> parse_transaction_type(std::string_view text) noexcept {
@@ -17,11 +19,10 @@ std::optional<TransactionType> parse_transaction_type(std::string_view text) noe
       {"credit", TransactionType::kIncome},
       {"debit", TransactionType::kExpense},
   }};
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (const auto& [name, type] : kNames) {
     if (name.size() == text.size() &&
         std::equal(name.begin(), name.end(), text.begin(),
-                   [&](char a, char b) { return a == lower(b); })) {
+                   [&](char a, char b) { return a == to_lower_ascii(b); })) {
       return type;
     }
   }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include <finml/core/text.hpp>
 #include <finml/http/error_response.hpp>
 #include <finml/http/json/auth_json.hpp>
 
@@ -14,8 +15,7 @@ namespace {
 [[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (core::to_lower_ascii(a[i]) != core::to_lower_ascii(b[i])) return false;
   }
   return true;
 }

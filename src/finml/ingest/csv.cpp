@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <finml/core/text.hpp>
 #include <finml/ingest/text.hpp>
 
 namespace finml::ingest {
@@ -80,7 +81,7 @@ Records split_records(std::string_view text, char delimiter) {
   auto end_record = [&] {
     const std::size_t first = records.starts.back();
     const bool blank = std::all_of(records.fields.begin() + static_cast<std::ptrdiff_t>(first), records.fields.end(),
-                                   [](std::string_view f) { return trim(f).empty(); });
+                                   [](std::string_view f) { return core::trim(f).empty(); });
     if (blank) {
       records.fields.resize(first);
     } else {
@@ -221,7 +222,7 @@ std::optional<std::size_t> column_number(std::string_view text) {
 bool is_header_row(const Record& record, bool mapping_has_names) {
   if (mapping_has_names) return true;
   for (const auto& field : record.fields) {
-    const std::string name = to_lower(trim(field));
+    const std::string name = core::to_lower_ascii(core::trim(field));
     for (const auto& synonyms_of : synonyms()) {
       for (const auto candidate : synonyms_of.names) {
         if (name == candidate) return true;
@@ -256,7 +257,7 @@ core::Result<Columns> resolve_columns(const std::span<const std::string_view>* h
     bool found = false;
     if (header != nullptr) {
       for (std::size_t i = 0; i < header->size(); ++i) {
-        if (to_lower(trim((*header)[i])) == to_lower(trim(*name))) {
+        if (core::to_lower_ascii(core::trim((*header)[i])) == core::to_lower_ascii(core::trim(*name))) {
           slot(columns, synonyms_of.role) = i;
           taken[i] = true;
           found = true;
@@ -275,7 +276,7 @@ core::Result<Columns> resolve_columns(const std::span<const std::string_view>* h
       for (const auto candidate : synonyms_of.names) {
         if (slot(columns, synonyms_of.role)) break;
         for (std::size_t i = 0; i < header->size(); ++i) {
-          if (!taken[i] && to_lower(trim((*header)[i])) == candidate) {
+          if (!taken[i] && core::to_lower_ascii(core::trim((*header)[i])) == candidate) {
             slot(columns, synonyms_of.role) = i;
             taken[i] = true;
             break;
@@ -294,12 +295,12 @@ core::Result<Columns> resolve_columns(const std::span<const std::string_view>* h
 
 std::string_view field_at(const Record& record, std::optional<std::size_t> column) {
   if (!column || *column >= record.fields.size()) return {};
-  return trim(record.fields[*column]);
+  return core::trim(record.fields[*column]);
 }
 
 std::optional<core::TransactionType> parse_type_word(std::string_view text) {
-  if (auto type = core::parse_transaction_type(trim(text))) return type;
-  const std::string lower = to_lower(trim(text));
+  if (auto type = core::parse_transaction_type(core::trim(text))) return type;
+  const std::string lower = core::to_lower_ascii(core::trim(text));
   if (lower == "debit" || lower == "dr") return core::TransactionType::kExpense;
   if (lower == "credit" || lower == "cr") return core::TransactionType::kIncome;
   return std::nullopt;
@@ -307,7 +308,7 @@ std::optional<core::TransactionType> parse_type_word(std::string_view text) {
 
 // Escapes one field for writing.
 void write_field(std::string& out, std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos && trim(value) == value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && core::trim(value) == value) {
     out += value;
     return;
   }
@@ -330,17 +331,17 @@ core::Result<CsvMapping> parse_csv_mapping(std::string_view text) {
     std::string_view line = text.substr(0, end);
     text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
     if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    line = trim(line);
+    line = core::trim(line);
     if (line.empty()) continue;
     const std::size_t equals = line.find('=');
     auto bad = [&](std::string_view why) {
       return core::fail(core::ErrorCode::kInvalidArgument, fmt::format("mapping line {}: {}", line_number, why));
     };
     if (equals == std::string_view::npos) return bad("expected key = value");
-    const std::string key = to_lower(trim(line.substr(0, equals)));
-    const std::string_view value = trim(line.substr(equals + 1));
+    const std::string key = core::to_lower_ascii(core::trim(line.substr(0, equals)));
+    const std::string_view value = core::trim(line.substr(equals + 1));
     auto boolean = [&](std::optional<bool>& out) -> bool {
-      const std::string lower = to_lower(value);
+      const std::string lower = core::to_lower_ascii(value);
       if (lower == "true" || lower == "yes" || lower == "1") {
         out = true;
       } else if (lower == "false" || lower == "no" || lower == "0") {
@@ -351,7 +352,7 @@ core::Result<CsvMapping> parse_csv_mapping(std::string_view text) {
       return true;
     };
     if (key == "delimiter") {
-      const std::string lower = to_lower(value);
+      const std::string lower = core::to_lower_ascii(value);
       if (lower == "tab" || value == "\\t") {
         mapping.delimiter = '\t';
       } else if (value.size() == 1 && std::string_view(",;|").find(value[0]) != std::string_view::npos) {

@@ -1,11 +1,12 @@
 #include <finml/ingest/ingest.hpp>
 
+#include <finml/core/text.hpp>
 #include <finml/ingest/text.hpp>
 
 namespace finml::ingest {
 
 std::optional<Format> parse_format(std::string_view name) noexcept {
-  const std::string lower = to_lower(trim(name));
+  const std::string lower = core::to_lower_ascii(core::trim(name));
   if (lower == "csv") return Format::kCsv;
   if (lower == "qif") return Format::kQif;
   if (lower == "ofx" || lower == "qfx") return Format::kOfx;
@@ -23,8 +24,8 @@ std::string_view to_string(Format format) noexcept {
 
 Format detect_format(std::string_view text) noexcept {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  const std::string_view head = trim(text.substr(0, 4096));
-  const std::string lower = to_lower(head);
+  const std::string_view head = core::trim(text.substr(0, 4096));
+  const std::string lower = core::to_lower_ascii(head);
   if (lower.starts_with("ofxheader") || lower.find("<ofx>") != std::string::npos) return Format::kOfx;
   if (lower.starts_with("!type:") || lower.starts_with("!account") || lower.starts_with("!option")) return Format::kQif;
   return Format::kCsv;

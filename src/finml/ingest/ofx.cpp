@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <finml/core/text.hpp>
 #include <finml/ingest/text.hpp>
 
 namespace finml::ingest {
@@ -96,7 +97,7 @@ std::vector<Element> tokenize(std::string_view text, std::size_t first_line) {
     if (tag.ends_with("/")) tag.remove_suffix(1);
     std::string name;
     for (const char c : tag) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    elements.push_back({std::move(name), decode_entities(trim(text.substr(close + 1, next - close - 1))), tag_line});
+    elements.push_back({std::move(name), decode_entities(core::trim(text.substr(close + 1, next - close - 1))), tag_line});
   }
   return elements;
 }
@@ -113,7 +114,7 @@ core::Result<ParsedFile> parse_ofx(std::string_view text, const ParseOptions& op
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::size_t body_start = std::string_view::npos;
   for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
-    if (text.size() - at >= 5 && to_lower(text.substr(at, 5)) == "<ofx>") {
+    if (text.size() - at >= 5 && core::to_lower_ascii(text.substr(at, 5)) == "<ofx>") {
       body_start = at;
       break;
     }
@@ -164,7 +165,7 @@ core::Result<ParsedFile> parse_ofx(std::string_view text, const ParseOptions& op
   ParsedFile parsed;
   for (const OfxRecord& record : records) {
     auto reject = [&](std::string reason) { parsed.rejected.push_back({record.line, std::move(reason)}); };
-    const std::string_view posted = trim(record.posted);
+    const std::string_view posted = core::trim(record.posted);
     if (posted.size() < 8) {
       reject(posted.empty() ? "DTPOSTED is missing" : fmt::format("DTPOSTED \"{}\" is not a date", posted));
       continue;
@@ -186,7 +187,7 @@ core::Result<ParsedFile> parse_ofx(std::string_view text, const ParseOptions& op
       }
       currency = *named;
     }
-    if (trim(record.amount).empty()) {
+    if (core::trim(record.amount).empty()) {
       reject("TRNAMT is missing");
       continue;
     }
@@ -197,7 +198,7 @@ core::Result<ParsedFile> parse_ofx(std::string_view text, const ParseOptions& op
       reject(amount.error().message);
       continue;
     }
-    const Booking booking = booking_of(*amount, to_lower(record.type) == "xfer");
+    const Booking booking = booking_of(*amount, core::to_lower_ascii(record.type) == "xfer");
     core::Transaction row{
         .id = core::TransactionId(),
         .date = *date,

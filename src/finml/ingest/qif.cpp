@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <finml/core/text.hpp>
 #include <finml/ingest/text.hpp>
 
 namespace finml::ingest {
@@ -17,7 +18,7 @@ struct QifRecord {
 };
 
 bool is_transaction_section(std::string_view header) {
-  const std::string lower = to_lower(trim(header));
+  const std::string lower = core::to_lower_ascii(core::trim(header));
   for (std::string_view kind : {"!type:bank", "!type:cash", "!type:ccard", "!type:oth a", "!type:oth l",
                                 "!type:invst"}) {
     if (lower.starts_with(kind)) return true;
@@ -40,9 +41,9 @@ core::Result<ParsedFile> parse_qif(std::string_view text, const ParseOptions& op
     std::string_view line = text.substr(0, end);
     text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (trim(line).empty()) continue;
+    if (core::trim(line).empty()) continue;
     if (line.front() == '!') {
-      if (to_lower(line).starts_with("!type:") || to_lower(line).starts_with("!account")) {
+      if (core::to_lower_ascii(line).starts_with("!type:") || core::to_lower_ascii(line).starts_with("!account")) {
         in_transactions = is_transaction_section(line);
       }
       continue;
@@ -50,7 +51,7 @@ core::Result<ParsedFile> parse_qif(std::string_view text, const ParseOptions& op
     if (!in_transactions) continue;
     if (!has_content) current.line = line_number;
     const char code = line.front();
-    const std::string value(trim(line.substr(1)));
+    const std::string value(core::trim(line.substr(1)));
     switch (code) {
       case '^':
         if (has_content) records.push_back(std::move(current));

@@ -1,13 +1,11 @@
 #include <finml/ingest/text.hpp>
 
 #include <array>
-#include <cctype>
 #include <charconv>
 
 namespace finml::ingest {
 namespace {
 
-bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 // Up to three runs of digits and whether anything else than separators appeared.
@@ -47,38 +45,26 @@ std::optional<int> number(std::string_view digits) noexcept {
 
 // The date part of "10/12/2024 14:38" or "10/12/2024T14:38".
 std::string_view date_part(std::string_view text) noexcept {
-  text = trim(text);
+  text = core::trim(text);
   // A time is introduced by a space or a 'T' followed by hh:mm; separators inside the date
   // (QIF's "1/ 5'24") may also be spaces, so cut only before a field containing ':'.
   const std::size_t colon = text.find(':');
   if (colon == std::string_view::npos) return text;
   std::size_t cut = text.find_last_of(" T", colon);
   if (cut == std::string_view::npos) return text;
-  return trim(text.substr(0, cut));
+  return core::trim(text.substr(0, cut));
 }
 
 }  // namespace
 
-std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string to_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 core::Result<core::Money> parse_amount(std::string_view text, bool decimal_comma, core::Currency currency) {
-  const std::string_view original = trim(text);
+  const std::string_view original = core::trim(text);
   std::string_view rest = original;
   if (rest.empty()) return core::fail(core::ErrorCode::kValidation, "amount is empty");
   bool negative = false;
   if (rest.front() == '(' && rest.back() == ')') {
     negative = true;
-    rest = trim(rest.substr(1, rest.size() - 2));
+    rest = core::trim(rest.substr(1, rest.size() - 2));
   }
   std::string cleaned;
   cleaned.reserve(rest.size());
@@ -125,7 +111,7 @@ bool looks_decimal_comma(const std::vector<std::string_view>& amounts) noexcept 
   int comma = 0;
   int point = 0;
   for (std::string_view amount : amounts) {
-    amount = trim(amount);
+    amount = core::trim(amount);
     while (!amount.empty() && !is_digit(amount.back())) amount.remove_suffix(1);
     const std::size_t separator = amount.find_last_of(".,");
     if (separator == std::string_view::npos) continue;
@@ -137,7 +123,7 @@ bool looks_decimal_comma(const std::vector<std::string_view>& amounts) noexcept 
 }
 
 std::optional<core::Date> parse_date(std::string_view text, DateOrder order) noexcept {
-  const std::string_view whole = trim(text);
+  const std::string_view whole = core::trim(text);
   if (whole.size() >= 10 && is_digit(whole[0]) && is_digit(whole[3]) && whole[4] == '-') {
     if (auto iso = core::parse_booking_date(whole)) return *iso;
   }
@@ -176,7 +162,7 @@ DateOrder detect_date_order(const std::vector<std::string_view>& dates, DateOrde
   bool second_above_12 = false;
   bool all_year_first = !dates.empty();
   for (std::string_view text : dates) {
-    const std::string_view whole = trim(text);
+    const std::string_view whole = core::trim(text);
     const auto fields = split_date(date_part(whole));
     if (!fields || fields->count != 3) {
       if (!(whole.size() >= 8 && whole.find_first_not_of("0123456789") == std::string_view::npos) &&
@@ -198,7 +184,7 @@ DateOrder detect_date_order(const std::vector<std::string_view>& dates, DateOrde
 }
 
 std::optional<DateOrder> date_order_of_format(std::string_view format) noexcept {
-  const std::string lower = to_lower(format);
+  const std::string lower = core::to_lower_ascii(format);
   const std::size_t y = lower.find('y');
   const std::size_t m = lower.find('m');
   const std::size_t d = lower.find('d');

@@ -9,13 +9,11 @@
 #include <finml/core/date.hpp>
 #include <finml/core/error.hpp>
 #include <finml/core/money.hpp>
+#include <finml/core/text.hpp>
 #include <finml/core/transaction.hpp>
 #include <finml/ingest/types.hpp>
 
 namespace finml::ingest {
-
-[[nodiscard]] std::string_view trim(std::string_view text) noexcept;
-[[nodiscard]] std::string to_lower(std::string_view text);
 
 /// Reads an amount as banks write it, exactly: "1,234.56", "-12.30", "(12.30)", "12.30-",
 /// "$ 5", "1.234,56" and "1 234,56" (with decimal_comma), "+7". Grouping separators, spaces,

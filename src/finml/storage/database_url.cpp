@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <utility>
 
+#include <finml/core/text.hpp>
+
 namespace finml::storage {
 namespace {
 
@@ -12,16 +14,6 @@ constexpr std::string_view kRedacted = "***";
 constexpr std::string_view kAccepted =
     "expected sqlite:///relative/path.db, sqlite:////absolute/path.db, sqlite:///:memory: or "
     "postgresql://user:password@host:port/database";
-
-[[nodiscard]] char ascii_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-[[nodiscard]] std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::ranges::transform(out, out.begin(), ascii_lower);
-  return out;
-}
 
 /// Splits SQLAlchemy's "dialect+driver" into the dialect; the driver is a Python concern.
 [[nodiscard]] std::string_view dialect_of(std::string_view scheme) noexcept {
@@ -58,7 +50,7 @@ core::Result<DatabaseUrl> parse_database_url(std::string_view url) {
     return core::fail(core::ErrorCode::kInvalidArgument,
                       "DATABASE_URL has no scheme; " + std::string(kAccepted));
   }
-  const std::string scheme = lowered(url.substr(0, separator));
+  const std::string scheme = core::to_lower_ascii(url.substr(0, separator));
   const std::string_view dialect = dialect_of(scheme);
   const std::string_view rest = url.substr(separator + kSchemeSeparator.size());
 
@@ -99,7 +91,7 @@ std::string redact_database_url(std::string_view url) {
     std::size_t end = out.find('&', begin);
     if (end == std::string::npos) end = out.size();
     constexpr std::string_view kPasswordKey = "password=";
-    if (lowered(std::string_view(out).substr(begin, kPasswordKey.size())) == kPasswordKey &&
+    if (core::to_lower_ascii(std::string_view(out).substr(begin, kPasswordKey.size())) == kPasswordKey &&
         end > begin + kPasswordKey.size()) {
       const std::size_t value = begin + kPasswordKey.size();
       out.replace(value, end - value, kRedacted);

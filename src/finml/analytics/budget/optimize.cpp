@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <cmath>
+
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::budget {
 namespace {
@@ -22,18 +23,11 @@ std::string fixed(double value, int digits) {
   return {buffer.data(), result.ptr};
 }
 
-std::string lower(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
-
 // The caller's planned amount for a category, matched case-insensitively.
 std::optional<double> planned(const std::vector<PlannedCategory>& plan, std::string_view category) {
-  const std::string key = lower(category);
+  const std::string key = core::to_lower_ascii(category);
   for (const auto& entry : plan) {
-    if (lower(entry.category) == key) return entry.amount;
+    if (core::to_lower_ascii(entry.category) == key) return entry.amount;
   }
   return std::nullopt;
 }
@@ -95,7 +89,7 @@ core::Result<Optimization> optimize_budget(std::span<const core::Transaction> ro
                                       .new_budget = new_budget,
                                       .current_budget = plan,
                                       .unclassified = category->classification.match == MatchKind::kUnclassified});
-      reductions.emplace_back(lower(category->name), new_budget);
+      reductions.emplace_back(core::to_lower_ascii(category->name), new_budget);
     }
     result.projected_savings_rate = std::min(1.0, (saved + total_reduction) / income);
     if (!(remaining > 0.0)) {
@@ -111,7 +105,7 @@ core::Result<Optimization> optimize_budget(std::span<const core::Transaction> ro
   }
 
   const auto reduced = [&reductions](std::string_view category) -> std::optional<double> {
-    const std::string key = lower(category);
+    const std::string key = core::to_lower_ascii(category);
     for (const auto& [name, budget] : reductions) {
       if (name == key) return budget;
     }

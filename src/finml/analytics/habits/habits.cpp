@@ -1,11 +1,11 @@
 #include <finml/analytics/habits/habits.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <map>
 
 #include <finml/analytics/series/monthly.hpp>
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::habits {
 namespace {
@@ -15,12 +15,6 @@ constexpr double kHighFrequencyMinShare = 0.02;  // of the window's spending
 constexpr int kFoodDeliveryMinRows = 5;          // more than this many (the original's count)
 constexpr double kCookingAtHomeSaves = 0.6;      // the middle of the message's 50-70 %
 constexpr double kEntertainmentMinShare = 0.10;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool contains(const std::vector<std::string>& list, std::string_view word) {
   return std::ranges::find(list, word) != list.end();
@@ -59,7 +53,7 @@ bool is_food_delivery_category(std::string_view category) {
 }
 
 bool is_entertainment_category(std::string_view category) {
-  const std::string name = lower(category);
+  const std::string name = core::to_lower_ascii(category);
   for (const std::string_view part : {"entertainment", "movie", "game", "streaming"}) {
     if (name.find(part) != std::string::npos) return true;
   }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include <finml/core/money.hpp>
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::health {
 namespace {
@@ -97,14 +98,8 @@ bool starts_with(std::string_view text, std::string_view prefix) { return text.s
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
-}
-
 std::optional<int> age_number(std::string_view text) {
-  text = trimmed(text);
+  text = core::trim(text);
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || value < 0 || value > 150) return std::nullopt;
@@ -123,7 +118,7 @@ const Bracket* bracket_of(int age) {
 std::optional<double> income_number(std::string_view text, double& multiplier) {
   std::string digits;
   multiplier = 0.0;
-  for (const char c : trimmed(text)) {
+  for (const char c : core::trim(text)) {
     if (c == '$' || c == ',' || c == ' ') continue;
     if (c == 'k' && multiplier == 0.0) {
       multiplier = 1e3;

@@ -1,13 +1,13 @@
 #include <finml/analytics/health/health_score.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
 
 #include <finml/analytics/series/monthly.hpp>
 #include <finml/core/money.hpp>
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::health {
 namespace {
@@ -47,17 +47,6 @@ std::string format_thousands(double value) {
     grouped.push_back(digits[i]);
   }
   return sign + grouped;
-}
-
-std::string lower_trimmed(std::string_view text) {
-  std::size_t begin = 0;
-  std::size_t end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  std::string out;
-  out.reserve(end - begin);
-  for (std::size_t i = begin; i < end; ++i) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
-  return out;
 }
 
 double sum(const std::vector<double>& values) { return std::accumulate(values.begin(), values.end(), 0.0); }
@@ -148,7 +137,7 @@ ComponentScore score_goal_progress(const std::vector<GoalProgressInput>& goals) 
   double progress_sum = 0.0;
   for (const auto& goal : goals) {
     // B7: no status (or null) means active; only another word (completed, paused) excludes.
-    if (goal.status && lower_trimmed(*goal.status) != "active") continue;
+    if (goal.status && core::to_lower_ascii(core::trim(*goal.status)) != "active") continue;
     // A goal of nothing cannot show progress: it is left out rather than counted as 0 %.
     if (!goal.target_amount || !(*goal.target_amount > 0.0)) continue;
     const double current = std::max(0.0, goal.current_amount.value_or(0.0));

@@ -1,7 +1,6 @@
 #include <finml/analytics/predictions/monthly_forecast.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstddef>
 #include <numeric>
@@ -9,6 +8,7 @@
 #include <string_view>
 
 #include <finml/analytics/series/monthly.hpp>
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::predictions {
 namespace {
@@ -51,12 +51,6 @@ core::Result<forecast::ForecastResult> forecast_nonnegative(std::span<const doub
 
 Band band_of(const forecast::ForecastResult& result) { return {result.mean, result.lower, result.upper}; }
 
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 std::expected<MonthWindow, WindowProblem> training_window(std::span<const core::Transaction> rows,
@@ -89,7 +83,7 @@ std::string model_type_name(const forecast::ForecastResult& result) {
   if (result.method != forecast::Method::kAuto && result.method != forecast::Method::kCombination &&
       model != "Constant")
     return std::string(forecast::method_name(result.method));
-  return lower_case(model);
+  return core::to_lower_ascii(model);
 }
 
 void reconcile_categories(const Band& total, std::span<Band> categories, std::span<const double> fallback_shares,

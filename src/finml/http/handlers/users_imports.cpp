@@ -6,7 +6,6 @@
 // The import stores in one database transaction and answers its report; a file with rejected
 // rows stores nothing and answers 422 listing each with its line (unless skip_invalid=true).
 #include <array>
-#include <cctype>
 #include <optional>
 #include <charconv>
 #include <cstdint>
@@ -14,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include <finml/core/text.hpp>
 #include <finml/http/handlers/handlers.hpp>
 #include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/json/export_json.hpp>
@@ -44,12 +44,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kMapping
     {"account_column", "account"},
 }};
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 /// The file of a multipart/form-data body with this boundary; nullopt when the body is not
 /// such a form.
 std::optional<std::string_view> multipart_file(std::string_view body, std::string_view boundary) {
@@ -64,7 +58,7 @@ std::optional<std::string_view> multipart_file(std::string_view body, std::strin
     if (headers_start == std::string_view::npos) return std::nullopt;
     const std::size_t headers_end = body.find("\r\n\r\n", headers_start);
     if (headers_end == std::string_view::npos) return std::nullopt;
-    const std::string headers = lower_ascii(body.substr(headers_start, headers_end - headers_start));
+    const std::string headers = core::to_lower_ascii(body.substr(headers_start, headers_end - headers_start));
     const std::size_t content_start = headers_end + 4;
     const std::size_t next = body.find("\r\n" + delimiter, content_start);
     if (next == std::string_view::npos) return std::nullopt;
@@ -83,7 +77,7 @@ core::Result<std::string_view> import_content(const RequestContext& context) {
   const std::string_view body = context.request.body;
   const auto content_type = context.request.header("content-type");
   if (!content_type) return body;
-  const std::string type = lower_ascii(*content_type);
+  const std::string type = core::to_lower_ascii(*content_type);
   if (!type.starts_with("multipart/form-data")) return body;
   const std::size_t at = type.find("boundary=");
   if (at == std::string::npos) {
@@ -196,7 +190,7 @@ Handler users_transactions_export_get(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
     const auto user = user_id_parameter(context);
     if (!user) return std::unexpected(user.error());
-    const std::string format = ingest::to_lower(context.request.query_parameter("format").value_or("csv"));
+    const std::string format = core::to_lower_ascii(context.request.query_parameter("format").value_or("csv"));
     if (format != "csv" && format != "json") {
       return core::fail_validation({{"query.format", "must be csv or json", "value_error"}});
     }

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <finml/core/text.hpp>
+
 namespace finml::http::json {
 namespace {
 
@@ -25,13 +27,6 @@ void append_sized(std::string& out, char kind, std::string_view bytes) {
   const auto size = static_cast<std::uint32_t>(bytes.size());
   out.append(reinterpret_cast<const char*>(&size), sizeof size);
   out += bytes;
-}
-
-std::string_view trim_right(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 struct Member {
@@ -62,7 +57,7 @@ class Canonicaliser {
       case ondemand::json_type::number: {
         // Checked as a number first: raw_json_token alone would accept "1x".
         static_cast<void>(value.get_number().value());
-        append_sized(out_, 'n', trim_right(value.raw_json_token()));
+        append_sized(out_, 'n', core::trim_right(value.raw_json_token()));
         break;
       }
       case ondemand::json_type::boolean: out_ += value.get_bool().value() ? 't' : 'f'; break;

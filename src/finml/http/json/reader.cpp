@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include <finml/core/text.hpp>
 #include <finml/http/message.hpp>
 
 namespace finml::http::json {
@@ -30,17 +31,8 @@ std::optional<T> checked(simdjson::simdjson_result<T>&& result) {
   return std::nullopt;
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' ||
-                           text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 std::optional<double> parse_double(std::string_view text) {
-  text = trim(text);
+  text = core::trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double value = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -219,7 +211,7 @@ std::optional<std::int64_t> Value::integer() {
     case Kind::kString: {
       const auto text = checked(value_.get_string());
       if (!text) return std::nullopt;
-      const std::string_view trimmed = trim(*text);
+      const std::string_view trimmed = core::trim(*text);
       std::int64_t value = 0;
       const auto [end, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
       if (ec == std::errc{} && end == trimmed.data() + trimmed.size() && !trimmed.empty()) return value;
@@ -241,7 +233,7 @@ std::optional<std::string> Value::decimal_text() {
 std::optional<std::string_view> Value::decimal_view() {
   switch (kind()) {
     case Kind::kNumber: {
-      const std::string_view text = trim(value_.raw_json_token());
+      const std::string_view text = core::trim(value_.raw_json_token());
       double ignored = 0.0;  // validates the token as a JSON number and consumes it
       if (const auto error = value_.get_double().get(ignored);
           error && error != simdjson::NUMBER_OUT_OF_RANGE) {

@@ -1,11 +1,11 @@
 #include <finml/http/json/recurring_json.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include <finml/analytics/habits/common.hpp>
 #include <finml/analytics/recurring/merchant_key.hpp>
+#include <finml/core/text.hpp>
 #include <finml/http/json/budget_json.hpp>
 #include <finml/http/json/reader.hpp>
 #include <finml/http/json/transaction_json.hpp>
@@ -147,13 +147,6 @@ std::optional<analytics::recurring::RowView> read_row(Value& value, core::Curren
   return row;
 }
 
-std::string lower_case(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
-
 // The cadence as the original's messages name it ("Recurring monthly charge: ...").
 std::string_view adjective(recurring::Frequency frequency) {
   switch (frequency) {
@@ -185,7 +178,7 @@ void write_subscription(Writer& writer, const recurring::RecurringStream& stream
   writer.field("type", "subscription");
   writer.field("description", truncate_utf8(stream.description, kDescriptionLimit));
   writer.key("amount").number_rounded(stream.predicted_next_amount, digits);
-  writer.field("frequency", lower_case(recurring::to_string(stream.frequency)));
+  writer.field("frequency", core::to_lower_ascii(recurring::to_string(stream.frequency)));
   writer.field("occurrences", stream.occurrences);
   writer.key("average_interval_days").number_rounded(stream.average_interval_days, 1);
   writer.key("estimated_annual_cost").number_rounded(stream.annualised_cost, digits);

@@ -1,0 +1,26 @@
+#include <finml/core/text.hpp>
+
+#include <gtest/gtest.h>
+
+namespace finml::core {
+namespace {
+
+TEST(TextTest, TrimsAsciiWhitespaceOnly) {
+  EXPECT_EQ(trim(" \t\r\n\v\f 12.50 \r\n"), "12.50");
+  EXPECT_EQ(trim("a b"), "a b");
+  EXPECT_EQ(trim(" \t "), "");
+  EXPECT_EQ(trim(""), "");
+  EXPECT_EQ(trim("\xC2\xA0x\xC2\xA0"), "\xC2\xA0x\xC2\xA0");  // a no-break space is text, not ASCII space
+  EXPECT_EQ(trim_right("  x \n"), "  x");
+  static_assert(trim("  ok ") == "ok");
+}
+
+TEST(TextTest, LowersOnlyAsciiLetters) {
+  EXPECT_EQ(to_lower_ascii("Postgres+PSYCOPG2://"), "postgres+psycopg2://");
+  EXPECT_EQ(to_lower_ascii("\xC3\x89T\xC3\x89"), "\xC3\x89t\xC3\x89");  // ÉTÉ: the UTF-8 bytes of É stay
+  EXPECT_EQ(to_lower_ascii('Q'), 'q');
+  EXPECT_EQ(to_lower_ascii('['), '[');
+}
+
+}  // namespace
+}  // namespace finml::core
