@@ -21,7 +21,6 @@ constexpr std::size_t kMaxSubscriptions = 15;
 constexpr std::size_t kDescriptionLimit = 50;
 constexpr std::size_t kMessageDescriptionLimit = 30;
 
-constexpr std::string_view kUncategorized = "Uncategorized";  // as transaction_json.cpp
 constexpr int kMinAnalysisMonths = 1;
 constexpr int kMaxAnalysisMonths = 12;
 
@@ -73,78 +72,30 @@ std::string_view optional_text(Value& value) {
   return value.string_view().value_or(std::string_view{});
 }
 
-// Mirrors read_transaction (transaction_json.cpp) field for field, into a RowView.
+// read_transaction's checks, into a RowView whose texts live in `pool`.
 std::optional<analytics::recurring::RowView> read_row(Value& value, core::Currency default_currency, TextPool& pool) {
-  analytics::recurring::RowView row{.date = {},
-                                    .amount = core::Money::from_minor(0, default_currency),
-                                    .type = core::TransactionType::kExpense,
-                                    .category = kUncategorized,
-                                    .description = {},
-                                    .note = {}};
-  bool complete = true;
-  bool known_type = true;
-  core::Currency currency = default_currency;
-  std::optional<std::string_view> amount_text;
-  const bool is_object = read_object(value, {"date", "amount", "type"}, [&](std::string_view key, Value& field) {
-    if (key == "date") {
-      if (auto date = field.date()) {
-        row.date = *date;
-      } else {
-        complete = false;
-      }
-    } else if (key == "amount") {
-      amount_text = field.decimal_view();
-      if (!amount_text) complete = false;
-    } else if (key == "type") {
-      if (auto text = field.string_view()) {
-        if (auto type = core::parse_transaction_type(*text)) {
-          row.type = *type;
-        } else {
-          known_type = false;
-        }
-      } else {
-        complete = false;
-      }
-    } else if (key == "category") {
-      const std::string_view category = optional_text(field);
-      row.category = category.empty() ? kUncategorized : pool.intern(category);
+  std::string_view category = kUncategorized;
+  std::string_view description;
+  std::string_view note;
+  const auto basics = read_transaction_basics(value, default_currency, [&](std::string_view key, Value& field) {
+    if (key == "category") {
+      const std::string_view text = optional_text(field);
+      if (!text.empty()) category = pool.intern(text);
     } else if (key == "description") {
-      row.description = pool.intern(optional_text(field));
+      description = pool.intern(optional_text(field));
     } else if (key == "note") {
-      row.note = pool.intern(optional_text(field));
-    } else if (key == "currency") {
-      if (field.is_null()) return;
-      if (auto code = field.string()) {
-        if (auto parsed = core::Currency::from_code(*code)) {
-          currency = *parsed;
-        } else {
-          field.problem("must be an ISO 4217 currency code, not '" + code->substr(0, 16) + "'");
-          complete = false;
-        }
-      } else {
-        complete = false;
-      }
-    } else if (key == "id") {
-      if (field.is_null()) return;
-      if (field.kind() == Value::Kind::kString) {
-        (void)field.string_view();
-      } else {
-        (void)field.integer();
-      }
+      note = pool.intern(optional_text(field));
     } else {
       field.skip();
     }
   });
-  if (!is_object || !complete || !amount_text) return std::nullopt;
-  auto amount = core::Money::parse(*amount_text, currency);
-  if (!amount) {
-    value.problems().add(child_path(value.path(), "amount"), "must be an amount: " + amount.error().message,
-                         "value_error");
-    return std::nullopt;
-  }
-  row.amount = *amount;
-  if (!known_type) return std::nullopt;
-  return row;
+  if (!basics) return std::nullopt;
+  return analytics::recurring::RowView{.date = basics->date,
+                                       .amount = basics->amount,
+                                       .type = basics->type,
+                                       .category = category,
+                                       .description = description,
+                                       .note = note};
 }
 
 // The cadence as the original's messages name it ("Recurring monthly charge: ...").

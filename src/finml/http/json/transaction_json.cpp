@@ -3,8 +3,6 @@
 namespace finml::http::json {
 namespace {
 
-constexpr std::string_view kUncategorized = "Uncategorized";
-
 // A string field that may also be null (read as empty).
 std::string optional_text(Value& value) {
   if (value.is_null()) return {};
@@ -13,19 +11,11 @@ std::string optional_text(Value& value) {
 
 }  // namespace
 
-std::optional<core::Transaction> read_transaction(Value& value, core::Currency default_currency,
-                                                  FreeText free_text) {
-  core::Transaction transaction{
-      .id = {},
-      .date = {},
-      .amount = core::Money::from_minor(0, default_currency),
-      .type = core::TransactionType::kExpense,
-      .category = std::string(kUncategorized),
-      .description = {},
-      .note = {},
-      .account_id = std::nullopt,
-      .external_id = std::nullopt,
-  };
+std::optional<TransactionBasics> read_transaction_basics(Value& value, core::Currency default_currency,
+                                                        FunctionRef<void(std::string_view, Value&)> other_member) {
+  std::optional<core::Date> date;
+  std::optional<core::TransactionType> type;
+  std::optional<std::string> external_id;
   bool complete = true;
   bool known_type = true;
   core::Currency currency = default_currency;
@@ -33,33 +23,18 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
 
   const bool is_object = read_object(value, {"date", "amount", "type"}, [&](std::string_view key, Value& field) {
     if (key == "date") {
-      if (auto date = field.date()) {
-        transaction.date = *date;
-      } else {
-        complete = false;
-      }
+      date = field.date();
+      if (!date) complete = false;
     } else if (key == "amount") {
       // Converted once the currency is known, which may come later in the object.
       amount_text = field.decimal_view();
       if (!amount_text) complete = false;
     } else if (key == "type") {
       if (auto text = field.string_view()) {
-        if (auto type = core::parse_transaction_type(*text)) {
-          transaction.type = *type;
-        } else {
-          known_type = false;
-        }
+        type = core::parse_transaction_type(*text);
+        if (!type) known_type = false;
       } else {
         complete = false;
-      }
-    } else if (key == "category") {
-      std::string category = optional_text(field);
-      transaction.category = category.empty() ? std::string(kUncategorized) : std::move(category);
-    } else if (key == "description" || key == "note") {
-      if (free_text == FreeText::kSkip) {
-        field.skip();
-      } else {
-        (key == "description" ? transaction.description : transaction.note) = optional_text(field);
       }
     } else if (key == "currency") {
       if (field.is_null()) return;
@@ -76,12 +51,12 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
     } else if (key == "id") {
       if (field.is_null()) return;
       if (field.kind() == Value::Kind::kString) {
-        transaction.external_id = field.string();
+        external_id = field.string();
       } else if (auto id = field.integer()) {
-        transaction.external_id = std::to_string(*id);
+        external_id = std::to_string(*id);
       }
     } else {
-      field.skip();
+      other_member(key, field);
     }
   });
   if (!is_object || !complete || !amount_text) return std::nullopt;
@@ -90,8 +65,38 @@ std::optional<core::Transaction> read_transaction(Value& value, core::Currency d
     value.problems().add(child_path(value.path(), "amount"), "must be an amount: " + amount.error().message, "value_error");
     return std::nullopt;
   }
-  transaction.amount = *amount;
-  if (!known_type) return std::nullopt;
+  if (!known_type || !date || !type) return std::nullopt;
+  return TransactionBasics{.date = *date, .amount = *amount, .type = *type, .external_id = std::move(external_id)};
+}
+
+std::optional<core::Transaction> read_transaction(Value& value, core::Currency default_currency,
+                                                  FreeText free_text) {
+  core::Transaction transaction{
+      .id = {},
+      .date = {},
+      .amount = core::Money::from_minor(0, default_currency),
+      .type = core::TransactionType::kExpense,
+      .category = std::string(kUncategorized),
+      .description = {},
+      .note = {},
+      .account_id = std::nullopt,
+      .external_id = std::nullopt,
+  };
+  auto basics = read_transaction_basics(value, default_currency, [&](std::string_view key, Value& field) {
+    if (key == "category") {
+      std::string category = optional_text(field);
+      if (!category.empty()) transaction.category = std::move(category);
+    } else if ((key == "description" || key == "note") && free_text == FreeText::kKeep) {
+      (key == "description" ? transaction.description : transaction.note) = optional_text(field);
+    } else {
+      field.skip();
+    }
+  });
+  if (!basics) return std::nullopt;
+  transaction.date = basics->date;
+  transaction.amount = basics->amount;
+  transaction.type = basics->type;
+  transaction.external_id = std::move(basics->external_id);
   return transaction;
 }
 

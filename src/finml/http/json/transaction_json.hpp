@@ -26,6 +26,23 @@ namespace finml::http::json {
 /// them (a tenth of the time of reading a 10,000-row body), but still checks them.
 enum class FreeText { kKeep, kSkip };
 
+/// The category of a row that names none.
+inline constexpr std::string_view kUncategorized = "Uncategorized";
+
+/// What every transaction reader checks, so that all routes accept and refuse the same rows.
+struct TransactionBasics {
+  core::Date date;
+  core::Money amount;
+  core::TransactionType type;
+  std::optional<std::string> external_id;  ///< `id`, as text
+};
+
+/// Reads `date`, `amount`, `type`, `currency` and `id` as read_transaction does, and hands
+/// every other member to `other_member`, which reads or skips it. nullopt for a row that is
+/// incomplete (its problems reported) or of an unknown type (none reported).
+[[nodiscard]] std::optional<TransactionBasics> read_transaction_basics(
+    Value& value, core::Currency default_currency, FunctionRef<void(std::string_view, Value&)> other_member);
+
 [[nodiscard]] std::optional<core::Transaction> read_transaction(Value& value, core::Currency default_currency,
                                                                 FreeText free_text = FreeText::kKeep);
 
