@@ -1,6 +1,5 @@
 #include <finml/analytics/habits/nudges.hpp>
 #include <finml/http/handlers/handlers.hpp>
-#include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/handlers/stored_inputs.hpp>
 #include <finml/http/json/recommendations_json.hpp>
 #include <finml/service/stored_data.hpp>
@@ -14,24 +13,17 @@ namespace finml::http::handlers {
 // (service/stored_data.hpp).
 Handler recommendations_nudges_post(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
-    const auto path_user = optional_user_id_parameter(context);
-    if (!path_user) return std::unexpected(path_user.error());
-    auto input = json::read_recommendations_request(context.request.body, deps.default_currency, *path_user,
-                                                    json::FreeText::kSkip);
-    if (!input) return std::unexpected(std::move(input.error()));
-    auto data = service::analytics_transactions(deps.database, input->user_id,
-                                                given_rows(input->has_transactions, input->transactions),
-                                                input->currency, service::CategoryOverrides::kIgnore);
-    if (!data) return std::unexpected(std::move(data.error()));
-    if (data->from_storage && !input->has_goals) {
-      auto goals = service::stored_goals(deps.database, input->user_id);
+    auto inputs = recommendations_inputs(deps, context, json::FreeText::kSkip);
+    if (!inputs) return std::unexpected(std::move(inputs.error()));
+    auto& [input, data] = *inputs;
+    if (data.from_storage && !input.has_goals) {
+      auto goals = service::stored_goals(deps.database, input.user_id);
       if (!goals) return std::unexpected(std::move(goals.error()));
-      input->goals = nudge_goals(*goals);
+      input.goals = nudge_goals(*goals);
     }
-    const core::Date today = input->as_of.value_or(deps.today());
-    const auto report = analytics::habits::generate_nudges(data->rows, input->goals, today);
+    const auto report = analytics::habits::generate_nudges(data.rows, input.goals, input.as_of.value_or(deps.today()));
     Response response;
-    response.body = json::write_nudges(input->user_id, report);
+    response.body = json::write_nudges(input.user_id, report);
     return response;
   };
 }

@@ -1,6 +1,5 @@
 #include <finml/analytics/habits/opportunities.hpp>
 #include <finml/http/handlers/handlers.hpp>
-#include <finml/http/handlers/request_parameters.hpp>
 #include <finml/http/handlers/stored_inputs.hpp>
 #include <finml/http/json/budget_json.hpp>
 #include <finml/http/json/recommendations_json.hpp>
@@ -14,21 +13,14 @@ namespace finml::http::handlers {
 // (service/stored_data.hpp).
 Handler recommendations_opportunities_post(const Dependencies& deps) {
   return [&deps](const RequestContext& context) -> core::Result<Response> {
-    const auto path_user = optional_user_id_parameter(context);
-    if (!path_user) return std::unexpected(path_user.error());
-    auto input = json::read_recommendations_request(context.request.body, deps.default_currency, *path_user,
-                                                    json::FreeText::kKeep);
-    if (!input) return std::unexpected(std::move(input.error()));
-    auto data = service::analytics_transactions(deps.database, input->user_id,
-                                                given_rows(input->has_transactions, input->transactions),
-                                                input->currency, service::CategoryOverrides::kIgnore);
-    if (!data) return std::unexpected(std::move(data.error()));
-    const core::Date today = input->as_of.value_or(deps.today());
+    auto inputs = recommendations_inputs(deps, context, json::FreeText::kKeep);
+    if (!inputs) return std::unexpected(std::move(inputs.error()));
+    const auto& [input, data] = *inputs;
     const auto report = analytics::habits::find_opportunities(
-        data->rows, today,
-        {.analysis_months = input->analysis_months, .currency_label = json::currency_label(data->currency)});
+        data.rows, input.as_of.value_or(deps.today()),
+        {.analysis_months = input.analysis_months, .currency_label = json::currency_label(data.currency)});
     Response response;
-    response.body = json::write_opportunities(input->user_id, report);
+    response.body = json::write_opportunities(input.user_id, report);
     return response;
   };
 }

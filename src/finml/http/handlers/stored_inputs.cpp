@@ -1,5 +1,7 @@
 #include <finml/http/handlers/stored_inputs.hpp>
 
+#include <finml/http/handlers/request_parameters.hpp>
+
 #include <string>
 
 namespace finml::http::handlers {
@@ -18,6 +20,19 @@ core::Result<service::AnalyticsTransactions> rows_with_overrides(
                       {"user_id", user.value()}});
   }
   return data;
+}
+
+core::Result<RecommendationsInputs> recommendations_inputs(const Dependencies& deps, const RequestContext& context,
+                                                          json::FreeText free_text) {
+  const auto path_user = optional_user_id_parameter(context);
+  if (!path_user) return std::unexpected(path_user.error());
+  auto request = json::read_recommendations_request(context.request.body, deps.default_currency, *path_user, free_text);
+  if (!request) return std::unexpected(std::move(request.error()));
+  auto data = service::analytics_transactions(deps.database, request->user_id,
+                                              given_rows(request->has_transactions, request->transactions),
+                                              request->currency, service::CategoryOverrides::kIgnore);
+  if (!data) return std::unexpected(std::move(data.error()));
+  return RecommendationsInputs{.request = std::move(*request), .data = std::move(*data)};
 }
 
 std::vector<analytics::budget::SavingsGoal> budget_goals(std::span<const service::StoredGoal> goals) {

@@ -15,6 +15,7 @@
 #include <finml/core/ids.hpp>
 #include <finml/core/transaction.hpp>
 #include <finml/http/handlers/dependencies.hpp>
+#include <finml/http/json/recommendations_json.hpp>
 #include <finml/http/router.hpp>
 #include <finml/service/stored_data.hpp>
 
@@ -33,6 +34,17 @@ namespace finml::http::handlers {
 [[nodiscard]] core::Result<service::AnalyticsTransactions> rows_with_overrides(
     const Dependencies& deps, const RequestContext& context, core::UserId user, bool has_transactions,
     std::vector<core::Transaction>& transactions, core::Currency currency);
+
+/// A recommendations request (habits, opportunities, nudges; the user named by the path or the
+/// body) and the rows it analyses: the body's when it had `transactions`, else the user's stored
+/// ones, without category overrides (these routes match on the client's own categories).
+struct RecommendationsInputs {
+  json::RecommendationsRequest request;
+  service::AnalyticsTransactions data;
+};
+[[nodiscard]] core::Result<RecommendationsInputs> recommendations_inputs(const Dependencies& deps,
+                                                                       const RequestContext& context,
+                                                                       json::FreeText free_text);
 
 [[nodiscard]] std::vector<analytics::budget::SavingsGoal> budget_goals(std::span<const service::StoredGoal> goals);
 [[nodiscard]] std::vector<analytics::health::GoalProgressInput> health_goals(std::span<const service::StoredGoal> goals);
