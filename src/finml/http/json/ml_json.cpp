@@ -13,11 +13,6 @@ namespace {
 
 namespace predictions = analytics::predictions;
 
-// Positive, as on every other route: a model is never stored under user 0 or -1.
-void read_user_id(Value& field, core::UserId& out) {
-  if (const auto id = user_id(field)) out = *id;
-}
-
 void write_series(Writer& writer, std::string_view name, const std::vector<double>& values) {
   writer.key(name).begin_array();
   for (const double value : values) writer.number_rounded(value, 2);
@@ -95,10 +90,15 @@ core::Result<TrainInput> read_train_request(const std::string& body) {
   return decode<TrainInput>(body, [](Value& root) {
     TrainInput input;
     read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
-      if (key == "user_id") read_user_id(field, input.user_id);
-      else if (key == "start_date") input.start_date = optional_date(field);
-      else if (key == "end_date") input.end_date = optional_date(field);
-      else field.skip();
+      if (key == "user_id") {
+        if (const auto id = user_id(field)) input.user_id = *id;
+      } else if (key == "start_date") {
+        input.start_date = optional_date(field);
+      } else if (key == "end_date") {
+        input.end_date = optional_date(field);
+      } else {
+        field.skip();
+      }
     });
     return input;
   });
@@ -110,7 +110,7 @@ core::Result<TrainWithTransactionsInput> read_train_with_transactions_request(co
     TrainWithTransactionsInput input;
     read_object(root, {"user_id", "transactions"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
-        read_user_id(field, input.user_id);
+        if (const auto id = user_id(field)) input.user_id = *id;
       } else if (key == "transactions") {
         field.for_each_element([&](std::size_t, Value& element) {
           ++input.items;
@@ -129,7 +129,7 @@ core::Result<PredictInput> read_predict_request(const std::string& body) {
     PredictInput input;
     read_object(root, {"user_id", "months_ahead"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
-        read_user_id(field, input.user_id);
+        if (const auto id = user_id(field)) input.user_id = *id;
       } else if (key == "months_ahead") {
         if (const auto months = field.integer()) {
           if (*months < kMinHorizon || *months > kMaxHorizon) field.problem("must be from 1 to 24");

@@ -50,7 +50,7 @@ core::Result<ExpenseAdvancedInput> read_expense_advanced_request(const std::stri
     std::optional<int> forecast_months;
     read_object(root, {"user_id"}, [&](std::string_view key, Value& field) {
       if (key == "user_id") {
-        if (const auto id = field.integer()) input.user_id = core::UserId(*id);
+        if (const auto id = user_id(field)) input.user_id = *id;
       } else if (key == "transactions") {
         input.has_transactions = true;
         input.transactions.reserve(field.array_size());
