@@ -362,10 +362,7 @@ RESOURCE_BODIES = [
 def member_changes(body, documented):
     """(where, changed body): each documented member added or set to each of MEMBER_VALUES, each member
     removed, and the same one level down (the first element of an array of objects, or an object)."""
-    def variants(container, key):
-        for value in MEMBER_VALUES:
-            yield json.dumps(value), value
-        yield "removed", None
+    variants = [(json.dumps(value), value) for value in MEMBER_VALUES] + [("removed", None)]
 
     def changed(path, value, remove):
         copy = json.loads(json.dumps(body))
@@ -379,7 +376,7 @@ def member_changes(body, documented):
         return copy
 
     for key in sorted(set(documented) | set(body)):
-        for label, value in variants(body, key):
+        for label, value in variants:
             if label == "removed" and key not in body:
                 continue
             yield f"$.{key} {label}", changed([key], value, label == "removed")
@@ -389,7 +386,7 @@ def member_changes(body, documented):
             inner, prefix = inner[0], [key, 0]
         if isinstance(inner, dict):
             for member in inner:
-                for label, value in variants(inner, member):
+                for label, value in variants:
                     where = "$." + ".".join(str(step) for step in prefix + [member])
                     yield f"{where} {label}", changed(prefix + [member], value, label == "removed")
 

@@ -22,5 +22,13 @@ TEST(TextTest, LowersOnlyAsciiLetters) {
   EXPECT_EQ(to_lower_ascii('['), '[');
 }
 
+TEST(TextTest, ComparesIgnoringAsciiCase) {
+  EXPECT_TRUE(equals_ignoring_ascii_case("Bearer", "bEARER"));
+  EXPECT_TRUE(equals_ignoring_ascii_case("", ""));
+  EXPECT_FALSE(equals_ignoring_ascii_case("active", "active "));
+  EXPECT_FALSE(equals_ignoring_ascii_case("[", "{"));  // 0x5B and 0x7B differ by the case bit but are not letters
+  EXPECT_FALSE(equals_ignoring_ascii_case("\xC3\x89", "\xC3\xA9"));  // É and é: not ASCII
+}
+
 }  // namespace
 }  // namespace finml::core

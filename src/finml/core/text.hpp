@@ -24,6 +24,14 @@ namespace finml::core {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+[[nodiscard]] constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower_ascii(a[i]) != to_lower_ascii(b[i])) return false;
+  }
+  return true;
+}
+
 /// Only A-Z change: bytes of UTF-8 sequences pass through untouched.
 [[nodiscard]] inline std::string to_lower_ascii(std::string_view text) {
   std::string out(text);

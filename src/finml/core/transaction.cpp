@@ -1,6 +1,5 @@
 #include <finml/core/transaction.hpp>
 
-#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -20,11 +19,7 @@ std::optional<TransactionType> parse_transaction_type(std::string_view text) noe
       {"debit", TransactionType::kExpense},
   }};
   for (const auto& [name, type] : kNames) {
-    if (name.size() == text.size() &&
-        std::equal(name.begin(), name.end(), text.begin(),
-                   [&](char a, char b) { return a == to_lower_ascii(b); })) {
-      return type;
-    }
+    if (equals_ignoring_ascii_case(name, text)) return type;
   }
   return std::nullopt;
 }

@@ -12,14 +12,6 @@
 namespace finml::http {
 namespace {
 
-[[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (core::to_lower_ascii(a[i]) != core::to_lower_ascii(b[i])) return false;
-  }
-  return true;
-}
-
 /// The key sent in X-API-Key, else in Authorization: Bearer; empty when none.
 [[nodiscard]] std::string_view presented_key(const Request& request) {
   if (const auto header = request.header("x-api-key")) {
@@ -28,7 +20,7 @@ namespace {
   if (const auto header = request.header("authorization")) {
     const std::string_view value = trim_ows(*header);
     const auto space = value.find(' ');
-    if (space != std::string_view::npos && equals_ignoring_case(value.substr(0, space), "bearer")) {
+    if (space != std::string_view::npos && core::equals_ignoring_ascii_case(value.substr(0, space), "bearer")) {
       return trim_ows(value.substr(space + 1));
     }
   }

@@ -5,7 +5,6 @@
 
 #include <asio.hpp>
 #include <atomic>
-#include <cctype>
 #include <ctime>
 #include <limits>
 #include <span>
@@ -14,6 +13,8 @@
 #include <mutex>
 #include <unordered_map>
 #include <vector>
+
+#include <finml/core/text.hpp>
 
 namespace finml::http {
 namespace {
@@ -98,16 +99,6 @@ std::string serialize_head(const Response& response, bool keep_alive) {
   }
   head += "\r\n\r\n";
   return head;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -303,7 +294,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     auto& name = self.request_.headers.back().name;
     for (std::size_t i = 0; i < length; ++i) {
-      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(at[i]))));
+      name.push_back(core::to_lower_ascii(at[i]));
     }
     self.last_callback_was_value_ = false;
     return 0;
@@ -351,7 +342,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (parser->content_length != ULLONG_MAX && parser->content_length > 0) {
       request.body.reserve(static_cast<std::size_t>(parser->content_length) + kBodyPadding);
     }
-    if (const auto expect = request.header("expect"); expect && iequals(*expect, "100-continue")) {
+    if (const auto expect = request.header("expect"); expect && core::equals_ignoring_ascii_case(*expect, "100-continue")) {
       // The client waits for this before sending its body; a short blocking write is fine.
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       asio::error_code ec;

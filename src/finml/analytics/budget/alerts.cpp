@@ -1,13 +1,13 @@
 #include <finml/analytics/budget/alerts.hpp>
 
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 
 #include <finml/analytics/budget/classification.hpp>
 #include <finml/analytics/series/monthly.hpp>
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::budget {
 namespace {
@@ -25,9 +25,7 @@ std::string whole(double value) {
 
 bool is_active(const OverallBudget& row) {
   if (!row.status) return true;
-  std::string status;
-  for (const char c : *row.status) status.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return status == "active";
+  return core::equals_ignoring_ascii_case(*row.status, "active");
 }
 
 // Spending and saving between two dates, in major units.

@@ -1,8 +1,9 @@
 #include <finml/analytics/budget/recommend.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
+
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::budget {
 namespace {
@@ -27,9 +28,7 @@ constexpr int kGoalFallbackMonths = 12;
 
 bool is_active(const SavingsGoal& goal) {
   if (!goal.status) return true;
-  std::string status;
-  for (const char c : *goal.status) status.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return status == "active";
+  return core::equals_ignoring_ascii_case(*goal.status, "active");
 }
 
 double finite_or_zero(double value) { return std::isfinite(value) ? value : 0.0; }

@@ -1,12 +1,12 @@
 #include <finml/analytics/habits/nudges.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 
 #include <finml/analytics/habits/common.hpp>
 #include <finml/analytics/series/monthly.hpp>
+#include <finml/core/text.hpp>
 
 namespace finml::analytics::habits {
 namespace {
@@ -17,9 +17,7 @@ constexpr int kMinStreak = 3;
 
 bool is_active(const NudgeGoal& goal) {
   if (!goal.status) return true;
-  std::string status;
-  for (const char c : *goal.status) status.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return status == "active";
+  return core::equals_ignoring_ascii_case(*goal.status, "active");
 }
 
 struct Period {

@@ -137,7 +137,7 @@ ComponentScore score_goal_progress(const std::vector<GoalProgressInput>& goals) 
   double progress_sum = 0.0;
   for (const auto& goal : goals) {
     // B7: no status (or null) means active; only another word (completed, paused) excludes.
-    if (goal.status && core::to_lower_ascii(core::trim(*goal.status)) != "active") continue;
+    if (goal.status && !core::equals_ignoring_ascii_case(core::trim(*goal.status), "active")) continue;
     // A goal of nothing cannot show progress: it is left out rather than counted as 0 %.
     if (!goal.target_amount || !(*goal.target_amount > 0.0)) continue;
     const double current = std::max(0.0, goal.current_amount.value_or(0.0));
